@@ -1,0 +1,8 @@
+# Files of the common stage, compiled into dealwatch_core.
+target_sources(dealwatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/files.cc
+  ${CMAKE_CURRENT_LIST_DIR}/log.cc
+  ${CMAKE_CURRENT_LIST_DIR}/status.cc
+  ${CMAKE_CURRENT_LIST_DIR}/strings.cc
+  ${CMAKE_CURRENT_LIST_DIR}/utf8.cc
+)

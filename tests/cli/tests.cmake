@@ -1,0 +1,3 @@
+# Tests of the cli stage, compiled into dealwatch_tests.
+target_sources(dealwatch_tests PRIVATE
+)
