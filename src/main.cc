@@ -24,6 +24,15 @@ int main(int argc, char** argv) {
 
   int exit_code = kExitOk;
   // Commands, in the order --help lists them.
+  RegisterArticleCommand(app, global, &exit_code);
+  RegisterExtractCommand(app, global, &exit_code);
+  RegisterRunCommand(app, global, &exit_code);
+  RegisterQueryCommand(app, global, &exit_code);
+  RegisterReportCommand(app, global, &exit_code);
+  RegisterExplainCommand(app, global, &exit_code);
+  RegisterEvalCommand(app, global, &exit_code);
+  RegisterRulesCommand(app, global, &exit_code);
+  RegisterAmountsCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version

@@ -1,0 +1,206 @@
+#include "extract/clause_reader.h"
+
+#include <algorithm>
+
+namespace dealwatch {
+
+namespace {
+
+std::string Slice(std::string_view text, Span s) { return std::string(text.substr(s.begin, s.size())); }
+
+// Cue-table matches inside `span` of the text.
+std::vector<PhraseMatch> CuesIn(const PhraseTable& table, std::string_view text, Span span) {
+  std::vector<PhraseMatch> out = table.matcher.FindAll(text.substr(span.begin, span.size()));
+  for (PhraseMatch& m : out) {
+    m.span.begin += span.begin;
+    m.span.end += span.begin;
+  }
+  return out;
+}
+
+int AmountCueScore(const std::string& cue) {
+  if (cue == "final") return 3;
+  if (cue == "total") return 2;
+  if (cue == "target") return -1;
+  if (cue == "tranche") return -2;
+  if (cue == "commitment" || cue == "previous") return -4;
+  if (cue == "accordion") return -5;
+  return -6;  // nondeal, equity
+}
+
+void AddLenders(const ClauseContext& ctx, const TaggedText& tagged, std::pair<size_t, size_t> group,
+                const std::string& role, const std::string& rule, Frame* f) {
+  for (int idx : tagged.MentionsIn(group.first, group.second)) {
+    if (ctx.mentions->items[idx].kind != MentionKind::kLender) continue;
+    auto it = std::find_if(f->lenders.begin(), f->lenders.end(), [&](const FrameLender& l) { return l.mention == idx; });
+    if (it == f->lenders.end()) {
+      f->lenders.push_back({idx, role, rule});
+    } else if (it->role == "lender" || (role == "lead_arranger" && it->role != "lead_arranger")) {
+      it->role = role;
+      it->rule = rule;
+    }
+  }
+}
+
+std::string RoleOf(const ClauseContext& ctx, const RuleHit& hit, const TaggedText& tagged) {
+  std::string fixed = hit.rule->value("role");
+  if (!fixed.empty()) return fixed;
+  auto g = hit.groups.find("role");
+  if (g == hit.groups.end()) return "lender";
+  Span s = tagged.ToText(g->second.first, g->second.second);
+  const PhraseTable& roles = ctx.lexicon->table_or_empty("roles");
+  std::vector<PhraseMatch> m = CuesIn(roles, ctx.text, s);
+  return m.empty() ? "lender" : roles.ValueOf(m.front());
+}
+
+void SetSlot(Slot* slot, const std::string& value, Span span, const std::string& rule) {
+  if (slot->set() || value.empty()) return;
+  *slot = {value, span, rule};
+}
+
+// Applies the named groups of one rule hit to the frame.
+void ApplyHit(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit& hit, Frame* f) {
+  const std::string& id = hit.rule->id();
+  f->rules_fired.push_back(id);
+  for (const auto& [name, range] : hit.groups) {
+    Span s = tagged.ToText(range.first, range.second);
+    if (name == "lenders") {
+      AddLenders(ctx, tagged, range, RoleOf(ctx, hit, tagged), id, f);
+    } else if (name == "borrower") {
+      SetSlot(&f->borrower, Slice(ctx.text, s), s, id);
+    } else if (name == "project") {
+      SetSlot(&f->project, Slice(ctx.text, s), s, id);
+    } else if (name == "amount") {
+      for (int idx : tagged.MentionsIn(range.first, range.second)) {
+        if (ctx.mentions->items[idx].kind == MentionKind::kMoney && !f->money) {
+          f->money = idx;
+          f->money_rule = id;
+        }
+      }
+    } else if (name == "type") {
+      const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+      std::vector<PhraseMatch> m = CuesIn(types, ctx.text, s);
+      if (!m.empty()) SetSlot(&f->type, types.ValueOf(m.front()), s, id);
+    } else if (name == "status") {
+      const PhraseTable& st = ctx.lexicon->table_or_empty("status");
+      std::vector<PhraseMatch> m = CuesIn(st, ctx.text, s);
+      if (!m.empty()) SetSlot(&f->status, st.ValueOf(m.front()), s, id);
+    }
+  }
+  for (const char* key : {"status", "type"}) {
+    std::string fixed = hit.rule->value(key);
+    if (fixed.empty()) continue;
+    SetSlot(std::string(key) == "status" ? &f->status : &f->type, fixed, {}, id);
+  }
+}
+
+// Picks the deal amount among the clause's money mentions by the words
+// around each: "最终以360亿元" beats "超额认购...785亿元".
+void ChooseMoney(const ClauseContext& ctx, Frame* f) {
+  if (f->money) return;
+  const PhraseTable& cues = ctx.lexicon->table_or_empty("amount_cues");
+  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  std::vector<int> cands;
+  for (int idx : ctx.mentions->Within(f->clause))
+    if (ctx.mentions->items[idx].kind == MentionKind::kMoney) cands.push_back(idx);
+  int best = -1, best_score = -1000;
+  size_t prev_end = f->clause.begin;
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const Mention& m = ctx.mentions->items[cands[k]];
+    const MoneyMention& mm = ctx.mentions->money[m.ref];
+    size_t next_begin = k + 1 < cands.size() ? ctx.mentions->items[cands[k + 1]].span.begin : f->clause.end;
+    Span before{std::max({prev_end, f->clause.begin, m.span.begin > 45 ? m.span.begin - 45 : 0}), m.span.begin};
+    Span after{m.span.end, std::min({next_begin, f->clause.end, m.span.end + 40})};
+    prev_end = m.span.end;
+    int score = 0;
+    for (const PhraseMatch& c : CuesIn(types, ctx.text, after)) score = std::max(score, TypePriority(types.ValueOf(c)) > 0 ? 3 : 1);
+    for (const PhraseMatch& c : CuesIn(cues, ctx.text, before)) score += AmountCueScore(cues.ValueOf(c));
+    for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
+      const std::string& v = cues.ValueOf(c);
+      if (v == "accordion" || v == "nondeal" || v == "equity") score += AmountCueScore(v);
+    }
+    if (!mm.value) score -= 2;  // a bound is a weaker amount than an exact one
+    if (score > best_score) {
+      best_score = score;
+      best = cands[k];
+    }
+  }
+  if (best >= 0 && best_score >= -1) {
+    f->money = best;
+    f->money_rule = "amount_cues";
+  }
+}
+
+void ReadCues(const ClauseContext& ctx, Frame* f) {
+  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  int best_priority = -1;
+  for (const PhraseMatch& m : CuesIn(types, ctx.text, f->clause)) {
+    const std::string& t = types.ValueOf(m);
+    int p = TypePriority(t);
+    if (t == "not_loan") continue;
+    f->trigger = true;
+    if (p >= 1) f->strong_trigger = true;
+    if (!f->type.set() && p > best_priority) {
+      best_priority = p;
+      f->type = {t, m.span, "deal_types:" + Slice(ctx.text, m.span)};
+    }
+  }
+  if (f->type.set() && best_priority >= 0 && f->type.rule.rfind("deal_types:", 0) == 0) {
+    // keep: chosen above
+  }
+  const PhraseTable& status = ctx.lexicon->table_or_empty("status");
+  std::vector<PhraseMatch> st = CuesIn(status, ctx.text, f->clause);
+  if (!st.empty()) SetSlot(&f->status, status.ValueOf(st.front()), st.front().span, "status:" + Slice(ctx.text, st.front().span));
+  f->anaphoric = !CuesIn(ctx.lexicon->table_or_empty("anaphora"), ctx.text, f->clause).empty();
+  if (!CuesIn(ctx.lexicon->table_or_empty("not_deal"), ctx.text, f->clause).empty()) f->blocked = true;
+}
+
+void ReadTerms(const ClauseContext& ctx, Frame* f) {
+  for (int idx : ctx.mentions->Within(f->clause)) {
+    const Mention& m = ctx.mentions->items[idx];
+    if (m.kind == MentionKind::kTenor && !f->tenor_years) {
+      f->tenor_years = ctx.mentions->tenors[m.ref].years;
+      f->tenor_rule = "tenor";
+    } else if (m.kind == MentionKind::kPricing && !f->pricing.set()) {
+      f->pricing = {Slice(ctx.text, m.span), m.span, "pricing"};
+    } else if (m.kind == MentionKind::kLender) {
+      AddLenders(ctx, TaggedText(ctx.text, m.span, *ctx.mentions), {0, std::string::npos}, "lender", "default", f);
+    }
+  }
+}
+
+}  // namespace
+
+int TypePriority(const std::string& type) {
+  if (type == "green_loan" || type == "sustainability_linked_loan") return 3;
+  if (type == "loan") return 1;
+  if (type == "financing" || type == "not_loan") return 0;
+  return 2;
+}
+
+Frame ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentence, std::vector<RuleHit>* hits) {
+  Frame f;
+  f.sentence = sentence;
+  f.clause = tagged.clause();
+  for (const char* field : {"not_deal", "deal", "lenders", "borrower", "amount", "project"}) {
+    for (RuleHit& hit : ctx.rules->Match(tagged.str(), field)) {
+      if (std::string_view(field) == "not_deal") {
+        f.blocked = true;
+        f.rules_fired.push_back(hit.rule->id());
+      } else {
+        ApplyHit(ctx, tagged, hit, &f);
+        if (std::string_view(field) == "deal") {
+          f.trigger = true;
+          f.confidence = std::max(f.confidence, hit.rule->confidence);
+        }
+      }
+      if (hits) hits->push_back(std::move(hit));
+    }
+  }
+  ReadCues(ctx, &f);
+  ReadTerms(ctx, &f);
+  if (f.trigger) ChooseMoney(ctx, &f);
+  return f;
+}
+
+}  // namespace dealwatch

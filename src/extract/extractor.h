@@ -1,0 +1,74 @@
+// Extractor: the extract stage's entry point. Loads rules/ once (lexicon
+// tables and rule files), then turns a normalised article into deals through
+// three layers: mentions (mention_finder.h), clause frames (clause_reader.h)
+// and deals (assembler.h). Immutable after Load(); Extract() is thread-safe.
+#ifndef DEALWATCH_EXTRACT_EXTRACTOR_H_
+#define DEALWATCH_EXTRACT_EXTRACTOR_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/deal.h"
+#include "extract/frame.h"
+#include "extract/lexicon.h"
+#include "extract/mentions.h"
+#include "extract/rule_set.h"
+#include "extract/tagged_text.h"
+#include "normalize/text_normalizer.h"
+
+namespace dealwatch {
+
+// Where the article was published; decides bare 元 / ¥ and unlabelled amounts.
+struct ExtractContext {
+  std::string market;  // "TW", "CN", "HK", "JP", "US", ... or "" (then inferred from the text)
+  std::string lang;    // "en", "zh-Hant", "zh-Hans" or "" (then detected)
+};
+
+// Everything an analyst needs to see why a deal was or was not found.
+struct ExtractionTrace {
+  std::string market, lang;
+  std::vector<Span> sentences;
+  ArticleMentions mentions;
+  struct Clause {
+    int sentence;
+    Span span;
+    TaggedText tagged;
+    std::vector<RuleHit> hits;
+    Frame frame;
+  };
+  std::vector<Clause> clauses;
+};
+
+class Extractor {
+ public:
+  // Loads rules/lexicon/*.tsv and every rules/**/*.rules under `rules_dir`.
+  static Result<std::unique_ptr<Extractor>> Load(const std::filesystem::path& rules_dir);
+
+  // Deals in `original` (UTF-8 article text). `trace` may be null.
+  std::vector<Deal> Extract(std::string_view original, const ExtractContext& context,
+                            ExtractionTrace* trace = nullptr) const;
+  // The same on text already normalised from `original`.
+  std::vector<Deal> Extract(std::string_view original, const NormalizedText& normalized,
+                            const ExtractContext& context, ExtractionTrace* trace) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  const RuleSet& rules() const { return rules_; }
+
+ private:
+  Extractor(Lexicon lexicon, RuleSet rules) : lexicon_(std::move(lexicon)), rules_(std::move(rules)) {}
+  Lexicon lexicon_;
+  RuleSet rules_;  // patterns expanded from lexicon_ tables
+};
+
+// The market an article reports on when its source does not say: explicit
+// currency and place words first (新台币/台湾 -> TW, 港元/香港 -> HK,
+// 人民币 + mainland words -> CN), else the script (zh-Hant -> TW, zh-Hans -> CN),
+// else "US" for English.
+std::string InferMarket(std::string_view normalized_text, const std::string& lang);
+
+}  // namespace dealwatch
+
+#endif  // DEALWATCH_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,129 @@
+#include "extract/mention_finder.h"
+
+#include <re2/re2.h>
+
+#include "common/strings.h"
+#include "common/utf8.h"
+#include "extract/tagged_text.h"
+
+namespace dealwatch {
+
+namespace {
+
+void AddLexiconLenders(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
+  for (const PhraseMatch& pm : lexicon.lender_matcher().FindAll(text)) {
+    if (pm.value >= static_cast<int>(lexicon.lenders().size())) continue;  // a blocker
+    m->Insert({MentionKind::kLender, pm.span, pm.value, std::string(text.substr(pm.span.begin, pm.span.size())),
+               "lexicon"});
+  }
+}
+
+void AddTerms(std::string_view text, const MoneyContext& context, ArticleMentions* m) {
+  m->money = FindMoney(text, context);
+  for (size_t i = 0; i < m->money.size(); ++i)
+    m->Insert({MentionKind::kMoney, m->money[i].span, static_cast<int>(i), "", "money"});
+  m->tenors = FindTenors(text);
+  for (size_t i = 0; i < m->tenors.size(); ++i)
+    m->Insert({MentionKind::kTenor, m->tenors[i].span, static_cast<int>(i), "", "tenor"});
+  m->pricing = FindPricing(text);
+  for (size_t i = 0; i < m->pricing.size(); ++i)
+    m->Insert({MentionKind::kPricing, m->pricing[i].span, static_cast<int>(i), "", "pricing"});
+}
+
+// Runs the rules of `field` ("lender" or "org") over every sentence and adds
+// what their `name` groups capture. An `alias` group (a short name in
+// brackets) is remembered for coreference.
+void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, const RuleSet& rules,
+                     const Lexicon& lexicon, std::string_view field, MentionKind kind, ArticleMentions* m,
+                     std::vector<std::pair<std::string, std::string>>* names) {
+  for (Span sentence : sentences) {
+    TaggedText tagged(text, sentence, *m);
+    for (const RuleHit& hit : rules.Match(tagged.str(), field)) {
+      auto g = hit.groups.find("name");
+      if (g == hit.groups.end()) continue;
+      Span span = tagged.ToText(g->second.first, g->second.second);
+      std::string name = CleanName(text.substr(span.begin, span.size()));
+      if (name.empty() || IsGenericName(name, lexicon)) continue;
+      // Re-anchor the span on the cleaned name.
+      size_t at = text.substr(span.begin, span.size()).find(name);
+      if (at != std::string_view::npos) span = {span.begin + at, span.begin + at + name.size()};
+      m->Insert({kind, span, -1, name, hit.rule->id()});
+      if (!names) continue;
+      names->emplace_back(name, name);
+      auto a = hit.groups.find("alias");
+      if (a != hit.groups.end()) {
+        Span as = tagged.ToText(a->second.first, a->second.second);
+        std::string alias = CleanName(text.substr(as.begin, as.size()));
+        if (!alias.empty() && alias != name) names->emplace_back(alias, name);
+      }
+    }
+  }
+}
+
+// Later plain occurrences of known organisation names and their aliases.
+void AddCoreferences(std::string_view text, const std::vector<std::pair<std::string, std::string>>& names,
+                     ArticleMentions* m) {
+  if (names.empty()) return;
+  PhraseMatcher matcher;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (Utf8Length(names[i].first) >= 2) matcher.Add(names[i].first, static_cast<int>(i));
+  for (const PhraseMatch& pm : matcher.FindAll(text))
+    m->Insert({MentionKind::kOrg, pm.span, -1, names[pm.value].second, "coref"});
+}
+
+}  // namespace
+
+std::string CleanName(std::string_view raw) {
+  static const RE2 kLead(
+      "^(?:(?:今日|昨日|今天|昨天|日前|近日|近期|稍早|今年|去年|今|昨|已|并|且|也|亦|则|而|另外|此外|同时|其中|包括|协助|"
+      "旗下|子公司|母公司|"
+      "(?:\\(\\d{1,2}\\))?日|\\d{1,2}月\\d{1,2}日|\\d{1,2}日|[\"'「『《]|the |The |and |with |by )\\s*)+");
+  static const RE2 kTail(
+      "(?:\\s*(?:\\([^()]{0,30}\\)|[\"'」』》]|'s|,|今日?|昨日?|日前|近日|已|将|也|正|\\s))+$");
+  // A final period goes unless it ends an abbreviation ("Acme Inc.").
+  static const RE2 kAbbrevEnd("(?:\\b(?:Inc|Co|Corp|Ltd|Bhd|Cos|Bros|Hldgs)|\\b[A-Z]\\.[A-Z])\\.$");
+  std::string s(Trim(raw));
+  for (int i = 0; i < 3; ++i) {
+    std::string before = s;
+    RE2::Replace(&s, kLead, "");
+    RE2::Replace(&s, kTail, "");
+    if (!s.empty() && s.back() == '.' && !RE2::PartialMatch(s, kAbbrevEnd)) s.pop_back();
+    s = std::string(Trim(s));
+    if (s == before) break;
+  }
+  return s;
+}
+
+bool IsGenericName(std::string_view name, const Lexicon& lexicon) {
+  // "多家银行", "13家银行", "该公司": a generic phrase, maybe after a count or
+  // a determiner.
+  static const RE2 kCount("^(?:[0-9]+|[一二两三四五六七八九十百多数几各该本此这其])+");
+  std::string rest(name);
+  RE2::Replace(&rest, kCount, "");
+  const PhraseMatcher& generic = lexicon.table_or_empty("not_names").matcher;
+  for (std::string_view s : {std::string_view(name), std::string_view(rest)}) {
+    if (s.empty()) return true;
+    PhraseMatch m = generic.LongestAt(s, 0);
+    if (m.value >= 0 && m.span.end == s.size()) return true;
+  }
+  return false;
+}
+
+ArticleMentions FindBaseMentions(std::string_view text, const Lexicon& lexicon, const MoneyContext& context) {
+  ArticleMentions m;
+  AddLexiconLenders(text, lexicon, &m);
+  AddTerms(text, context, &m);
+  return m;
+}
+
+ArticleMentions FindMentions(std::string_view text, const std::vector<Span>& sentences, const Lexicon& lexicon,
+                             const RuleSet& rules, const MoneyContext& context) {
+  ArticleMentions m = FindBaseMentions(text, lexicon, context);
+  AddRuleMentions(text, sentences, rules, lexicon, "lender", MentionKind::kLender, &m, nullptr);
+  std::vector<std::pair<std::string, std::string>> names;
+  AddRuleMentions(text, sentences, rules, lexicon, "org", MentionKind::kOrg, &m, &names);
+  AddCoreferences(text, names, &m);
+  return m;
+}
+
+}  // namespace dealwatch

@@ -1,0 +1,90 @@
+#include "extract/phrase_matcher.h"
+
+namespace dealwatch {
+
+namespace {
+
+unsigned char Lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+// "ING", "ABC", "MLAs": short acronyms that are also words in lower case.
+bool IsAcronym(std::string_view p) {
+  if (p.size() > 5 || p.size() < 2) return false;
+  size_t upper = 0;
+  for (unsigned char c : p) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) return false;
+  }
+  return upper >= 2 && upper + 1 >= p.size();
+}
+
+bool IsAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+int PhraseMatcher::Child(int node, unsigned char byte) const {
+  auto it = edges_.find((static_cast<uint64_t>(node) << 8) | byte);
+  return it == edges_.end() ? -1 : it->second;
+}
+
+void PhraseMatcher::Add(std::string_view phrase, int value) {
+  if (phrase.empty()) return;
+  int node = 0;
+  for (unsigned char c : phrase) {
+    c = Lower(c);
+    int next = Child(node, c);
+    if (next < 0) {
+      next = static_cast<int>(nodes_.size());
+      nodes_.push_back(Node{});
+      edges_[(static_cast<uint64_t>(node) << 8) | c] = next;
+    }
+    node = next;
+  }
+  if (nodes_[node].value >= 0) return;
+  nodes_[node].value = value;
+  nodes_[node].latin_end = IsAlnum(static_cast<unsigned char>(phrase.back()));
+  if (IsAcronym(phrase)) {
+    nodes_[node].exact_case = true;
+    exact_[node] = std::string(phrase);
+  }
+  ++count_;
+}
+
+PhraseMatch PhraseMatcher::LongestAt(std::string_view text, size_t pos) const {
+  PhraseMatch best{{pos, pos}, -1};
+  const bool latin_start = IsAlnum(static_cast<unsigned char>(text[pos]));
+  if (latin_start && pos > 0 && IsAlnum(static_cast<unsigned char>(text[pos - 1]))) return best;
+  int node = 0;
+  for (size_t i = pos; i < text.size(); ++i) {
+    node = Child(node, Lower(static_cast<unsigned char>(text[i])));
+    if (node < 0) break;
+    const Node& n = nodes_[node];
+    if (n.value < 0) continue;
+    bool boundary_ok = !n.latin_end || i + 1 >= text.size() ||
+                       !IsAlnum(static_cast<unsigned char>(text[i + 1]));
+    if (n.exact_case && text.substr(pos, i + 1 - pos) != exact_.at(node)) continue;
+    if (boundary_ok) best = {{pos, i + 1}, n.value};
+  }
+  return best;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text) const {
+  std::vector<PhraseMatch> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {  // inside a character
+      ++i;
+      continue;
+    }
+    PhraseMatch m = LongestAt(text, i);
+    if (m.value >= 0) {
+      out.push_back(m);
+      i = m.span.end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace dealwatch

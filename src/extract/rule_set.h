@@ -1,0 +1,75 @@
+// RuleSet is the compiled form of every *.rules file under rules/. Patterns
+// are RE2 over tagged clauses (see tagged_text.h) after macro expansion:
+//   {LENDER} {MONEY} {TENOR} {PRICING} {ORGTAG}  one placeholder of that kind
+//   {roles} {roles:agent} ...                    any phrase of a lexicon table
+//                                                (rules/lexicon/roles.tsv), or
+//                                                only those with that value
+//   {NAME}                                       a "macro: NAME" block
+// Han characters in patterns are folded to Simplified, so rules may be
+// written in either script. Immutable after Load(); safe to share.
+#ifndef DEALWATCH_EXTRACT_RULE_SET_H_
+#define DEALWATCH_EXTRACT_RULE_SET_H_
+
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/lexicon.h"
+#include "extract/rule_file.h"
+
+namespace dealwatch {
+
+struct Rule {
+  RuleBlock block;              // as written (id, field, examples, values)
+  std::string expanded;         // the pattern RE2 compiled
+  std::unique_ptr<RE2> re;      // RE2 is neither copyable nor movable
+  double confidence = 0.8;      // "confidence:" or the default
+
+  const std::string& id() const { return block.id; }
+  const std::string& field() const { return block.field; }
+  // A fixed value given by the rule ("role: agent"), or "".
+  std::string value(const std::string& key) const;
+};
+
+// One match of one rule: the whole match and each named group that took
+// part, as byte ranges of the tagged string.
+struct RuleHit {
+  const Rule* rule = nullptr;
+  size_t begin = 0, end = 0;
+  std::map<std::string, std::pair<size_t, size_t>> groups;
+};
+
+class RuleSet {
+ public:
+  // Loads every *.rules file under `dir` (recursively, in path order),
+  // skipping the lexicon folder. Errors give "file:line: rule-id: reason";
+  // nothing is half-loaded.
+  static Result<RuleSet> Load(const std::filesystem::path& dir, const Lexicon& lexicon);
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* Find(std::string_view id) const;
+
+  // Every match of every rule of `field` in `tagged`, rule by rule, each
+  // rule's matches non-overlapping and in order.
+  std::vector<RuleHit> Match(std::string_view tagged, std::string_view field) const;
+  // The matches of one rule.
+  std::vector<RuleHit> MatchRule(const Rule& rule, std::string_view tagged) const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, std::vector<const Rule*>, std::less<>> by_field_;
+};
+
+// Expands macros in `pattern` (exposed for tests). Errors name the macro.
+Result<std::string> ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& macros,
+                                 const Lexicon& lexicon);
+
+}  // namespace dealwatch
+
+#endif  // DEALWATCH_EXTRACT_RULE_SET_H_

@@ -1,0 +1,283 @@
+#include "normalize/charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
+
+#include <cctype>
+#include <memory>
+
+#include "common/strings.h"
+#include "common/utf8.h"
+
+namespace dealwatch {
+namespace {
+
+struct ConverterDeleter {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+struct DetectorDeleter {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
+using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorDeleter>;
+
+constexpr size_t kMetaWindow = 4096;      // bytes searched for <meta charset>
+constexpr size_t kDetectWindow = 256 << 10;  // bytes given to ICU detection
+constexpr int32_t kMinConfidence = 10;    // ICU confidence (0-100) worth trusting
+
+// Labels whose decoding uses a superset, as browsers do (WHATWG Encoding).
+struct Alias {
+  const char* label;
+  const char* icu_name;
+};
+constexpr Alias kAliases[] = {
+    {"gb2312", "GB18030"},        {"gbk", "GB18030"},          {"x-gbk", "GB18030"},
+    {"gb_2312-80", "GB18030"},    {"gb_2312", "GB18030"},      {"csgb2312", "GB18030"},
+    {"cp936", "GB18030"},         {"ms936", "GB18030"},        {"windows-936", "GB18030"},
+    {"euc-cn", "GB18030"},        {"chinese", "GB18030"},      {"iso-ir-58", "GB18030"},
+    {"gb18030", "GB18030"},       {"hz-gb-2312", "HZ-GB-2312"},
+    {"big5", "Big5-HKSCS"},       {"big-5", "Big5-HKSCS"},     {"x-x-big5", "Big5-HKSCS"},
+    {"cn-big5", "Big5-HKSCS"},    {"csbig5", "Big5-HKSCS"},    {"x-big5", "Big5-HKSCS"},
+    {"big5-hkscs", "Big5-HKSCS"}, {"cp950", "Big5-HKSCS"},     {"windows-950", "Big5-HKSCS"},
+    {"shift_jis", "windows-31j"}, {"shift-jis", "windows-31j"}, {"sjis", "windows-31j"},
+    {"x-sjis", "windows-31j"},    {"ms_kanji", "windows-31j"}, {"csshiftjis", "windows-31j"},
+    {"windows-31j", "windows-31j"}, {"cp932", "windows-31j"},  {"ms932", "windows-31j"},
+    {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"}, {"latin1", "windows-1252"},
+    {"latin-1", "windows-1252"},  {"l1", "windows-1252"},      {"iso_8859-1", "windows-1252"},
+    {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},   {"cp1252", "windows-1252"},
+    {"x-cp1252", "windows-1252"}, {"cp819", "windows-1252"},   {"ibm819", "windows-1252"},
+    {"windows-1252", "windows-1252"}, {"euc-kr", "windows-949"}, {"ks_c_5601-1987", "windows-949"},
+    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},           {"unicode-1-1-utf-8", "UTF-8"},
+};
+
+// Returns the ICU name to open for `label`, or "" when ICU knows no such charset.
+std::string ResolveCharset(std::string_view label) {
+  std::string lower = AsciiLower(Trim(label));
+  if (lower.empty()) return "";
+  for (const Alias& a : kAliases) {
+    if (lower == a.label) {
+      if (std::string_view(a.icu_name) != "Big5-HKSCS") return a.icu_name;
+      UErrorCode err = U_ZERO_ERROR;
+      ConverterPtr probe(ucnv_open("Big5-HKSCS", &err));
+      return U_SUCCESS(err) ? "Big5-HKSCS" : "Big5";
+    }
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  ConverterPtr probe(ucnv_open(lower.c_str(), &err));
+  return U_SUCCESS(err) ? lower : "";
+}
+
+bool IsUtf8Name(std::string_view icu_name) { return icu_name == "UTF-8"; }
+
+bool IsUtf16Name(std::string_view icu_name) {
+  return AsciiLower(icu_name).rfind("utf-16", 0) == 0;
+}
+
+// The value after `key` = (spaces and quotes allowed) in `s`, or "".
+std::string_view ValueAfter(std::string_view s, std::string_view key) {
+  size_t pos = AsciiLower(s).find(key);
+  if (pos == std::string::npos) return {};
+  pos += key.size();
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  if (pos >= s.size() || s[pos] != '=') return {};
+  ++pos;
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '"' || s[pos] == '\'')) ++pos;
+  size_t end = pos;
+  while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) ||
+                            std::string_view("-_.:").find(s[end]) != std::string_view::npos)) {
+    ++end;
+  }
+  return s.substr(pos, end - pos);
+}
+
+std::string_view CharsetParam(std::string_view s) { return ValueAfter(s, "charset"); }
+
+// The charset declared by an XML declaration, <meta charset> or <meta
+// http-equiv content> within the first kMetaWindow bytes, or "".
+std::string_view CharsetFromMeta(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kMetaWindow);
+  if (head.rfind("<?xml", 0) == 0) {
+    std::string_view decl = head.substr(0, head.find("?>"));
+    std::string_view value = ValueAfter(decl, "encoding");
+    if (!value.empty()) return value;
+  }
+  std::string lower = AsciiLower(head);
+  for (size_t pos = lower.find("<meta"); pos != std::string::npos;
+       pos = lower.find("<meta", pos + 5)) {
+    size_t end = lower.find('>', pos);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view value = CharsetParam(head.substr(pos, end - pos));
+    if (!value.empty()) return value;
+  }
+  return {};
+}
+
+// The encoding named by a byte order mark, with its length in *bom_len.
+std::string_view CharsetFromBom(std::string_view b, size_t* bom_len) {
+  if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") return *bom_len = 3, "UTF-8";
+  if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return *bom_len = 2, "UTF-16LE";
+  if (b.size() >= 2 && b.substr(0, 2) == "\xFE\xFF") return *bom_len = 2, "UTF-16BE";
+  return *bom_len = 0, std::string_view();
+}
+
+struct Utf8Scan {
+  size_t multibyte = 0;  // well-formed sequences of 2-4 bytes
+  size_t invalid = 0;    // bytes that start no well-formed sequence
+};
+
+Utf8Scan ScanUtf8(std::string_view s) {
+  Utf8Scan scan;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = DecodeUtf8(s, i, &len);
+    if (cp == 0xFFFD && len == 1) {
+      ++scan.invalid;
+    } else {
+      ++scan.multibyte;
+    }
+    i += len;
+  }
+  return scan;
+}
+
+// A few stray bytes in a long UTF-8 page are damage, not another charset.
+bool MostlyUtf8(const Utf8Scan& scan) {
+  return scan.invalid == 0 || (scan.multibyte >= 20 && scan.invalid * 50 <= scan.multibyte);
+}
+
+// ICU's best guess for `bytes` (markup ignored), or "" when unsure.
+std::string DetectCharset(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  DetectorPtr det(ucsdet_open(&err));
+  if (U_FAILURE(err)) return "";
+  std::string_view sample = bytes.substr(0, kDetectWindow);
+  ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &err);
+  ucsdet_enableInputFilter(det.get(), true);
+  const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
+  if (U_FAILURE(err) || match == nullptr) return "";
+  const char* name = ucsdet_getName(match, &err);
+  int32_t confidence = ucsdet_getConfidence(match, &err);
+  if (U_FAILURE(err) || name == nullptr || confidence < kMinConfidence) return "";
+  return ResolveCharset(name);
+}
+
+// Writes U+FFFD for each illegal or unmappable input sequence and counts it.
+void CountingSubstitute(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
+                        UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;
+  ++*static_cast<size_t*>(const_cast<void*>(context));
+  static const UChar kReplacement = 0xFFFD;
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
+}
+
+// Converts `bytes` from ICU charset `icu_name` to UTF-8.
+Status ConvertToUtf8(std::string_view bytes, const std::string& icu_name, DecodedText* out) {
+  UErrorCode err = U_ZERO_ERROR;
+  ConverterPtr source(ucnv_open(icu_name.c_str(), &err));
+  ConverterPtr target(ucnv_open("UTF-8", &err));
+  if (U_FAILURE(err)) return Internal(icu_name + ": cannot open converter: " + u_errorName(err));
+  ucnv_setToUCallBack(source.get(), CountingSubstitute, &out->replaced, nullptr, nullptr, &err);
+  std::string& utf8 = out->utf8;
+  utf8.resize(bytes.size() * 3 / 2 + 64);
+  UChar pivot[4096];
+  UChar* pivot_source = pivot;
+  UChar* pivot_target = pivot;
+  const char* in = bytes.data();
+  char* dest = utf8.data();
+  bool reset = true;
+  while (true) {
+    err = U_ZERO_ERROR;
+    ucnv_convertEx(target.get(), source.get(), &dest, utf8.data() + utf8.size(), &in,
+                   bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
+                   pivot + 4096, reset, true, &err);
+    reset = false;
+    if (err != U_BUFFER_OVERFLOW_ERROR) break;
+    size_t used = dest - utf8.data();
+    utf8.resize(utf8.size() * 2);
+    dest = utf8.data() + used;
+  }
+  if (U_FAILURE(err)) return DataError(icu_name + ": conversion failed: " + u_errorName(err));
+  utf8.resize(dest - utf8.data());
+  return Status::Ok();
+}
+
+// The name reported in DecodedText::charset: the MIME or IANA name.
+std::string DisplayName(const std::string& icu_name) {
+  UErrorCode err = U_ZERO_ERROR;
+  for (const char* standard : {"MIME", "IANA"}) {
+    const char* name = ucnv_getStandardName(icu_name.c_str(), standard, &err);
+    if (U_SUCCESS(err) && name != nullptr) return name;
+    err = U_ZERO_ERROR;
+  }
+  return icu_name;
+}
+
+Result<DecodedText> Decode(std::string_view bytes, const std::string& icu_name, const char* how) {
+  DecodedText out;
+  out.how = how;
+  if (IsUtf8Name(icu_name)) {
+    out.charset = "UTF-8";
+    out.utf8 = SanitizeUtf8(bytes, &out.replaced);
+    return out;
+  }
+  out.charset = DisplayName(icu_name);
+  Status s = ConvertToUtf8(bytes, icu_name, &out);
+  if (!s.ok()) return s;
+  return out;
+}
+
+// No usable label: valid UTF-8 wins, then ICU detection, then windows-1252.
+Result<DecodedText> DecodeUndeclared(std::string_view bytes, const Utf8Scan& scan) {
+  if (scan.invalid == 0) return Decode(bytes, "UTF-8", scan.multibyte ? "detected" : "default");
+  std::string detected = DetectCharset(bytes);
+  if (!detected.empty() && !(IsUtf8Name(detected) && !MostlyUtf8(scan))) {
+    return Decode(bytes, detected, "detected");
+  }
+  if (MostlyUtf8(scan)) return Decode(bytes, "UTF-8", "detected");
+  return Decode(bytes, "windows-1252", "default");
+}
+
+// A declared charset, checked against the bytes: pages that say UTF-8 but
+// are not, and pages that say GBK but are valid UTF-8, are both common.
+Result<DecodedText> DecodeDeclared(std::string_view bytes, const std::string& icu_name,
+                                   const char* how, const Utf8Scan& scan) {
+  if (IsUtf8Name(icu_name)) {
+    if (MostlyUtf8(scan)) return Decode(bytes, icu_name, how);
+    return DecodeUndeclared(bytes, scan);
+  }
+  if (scan.invalid == 0 && scan.multibyte > 0) return Decode(bytes, "UTF-8", "detected");
+  return Decode(bytes, icu_name, how);
+}
+
+}  // namespace
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view content_type,
+                                 std::string_view override_charset) {
+  if (!Trim(override_charset).empty()) {
+    std::string name = ResolveCharset(override_charset);
+    if (name.empty()) {
+      return InvalidArgument("unknown charset \"" + std::string(override_charset) + "\"");
+    }
+    return Decode(bytes, name, "override");
+  }
+  size_t bom_len = 0;
+  std::string_view bom = CharsetFromBom(bytes, &bom_len);
+  if (!bom.empty()) return Decode(bytes.substr(bom_len), std::string(bom), "bom");
+  Utf8Scan scan = ScanUtf8(bytes);
+  std::string http = ResolveCharset(CharsetParam(content_type));
+  if (!http.empty()) return DecodeDeclared(bytes, http, "http", scan);
+  std::string meta = ResolveCharset(CharsetFromMeta(bytes));
+  // A page that could read its own <meta> in ASCII is not UTF-16 (HTML spec).
+  if (IsUtf16Name(meta)) meta = "UTF-8";
+  if (!meta.empty()) return DecodeDeclared(bytes, meta, "meta", scan);
+  return DecodeUndeclared(bytes, scan);
+}
+
+}  // namespace dealwatch

@@ -1,0 +1,206 @@
+#include "parse/article_extractor.h"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "common/strings.h"
+#include "common/utf8.h"
+#include "parse/boilerplate_pruner.h"
+#include "parse/class_hints.h"
+#include "parse/content_finder.h"
+#include "parse/date_parser.h"
+#include "parse/dom.h"
+#include "parse/filing_text.h"
+#include "parse/html_document.h"
+#include "parse/lang_detect.h"
+#include "parse/metadata.h"
+#include "parse/text_renderer.h"
+
+namespace dealwatch {
+namespace {
+
+constexpr size_t kEnoughText = 500;      // bytes of text that end the retries
+constexpr size_t kBinaryProbe = 8192;    // bytes inspected for binary data
+constexpr int kDateSearchNodes = 4000;   // text nodes searched for a visible date
+constexpr double kMaxLineLinkDensity = 0.7;  // lines that are mostly links are navigation
+constexpr size_t kMaxLabelChars = 30;      // longer lines are text, not section labels
+constexpr int kMaxTrailingLines = 4;       // credit lines dropped from the end at most
+constexpr size_t kFilingProbe = 6000;    // bytes of page text checked for filing marks
+constexpr size_t kLangProbe = 32768;     // bytes of page text for language detection
+
+const GumboNode* FindBody(const GumboNode* html) {
+  const GumboVector& children = html->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* c = static_cast<GumboNode*>(children.data[i]);
+    if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BODY) return c;
+  }
+  return html;
+}
+
+size_t TextBytes(const std::vector<TextLine>& lines) {
+  size_t n = 0;
+  for (const TextLine& l : lines) n += l.text.size();
+  return n;
+}
+
+// The main content, strictly (furniture pruned first) or not.
+std::vector<TextLine> MainLines(FlatDom* dom, bool strict, int* top) {
+  dom->ClearRemoved();
+  if (strict) PruneBoilerplate(dom, 0);
+  ContentChoice choice = FindContent(*dom, 0);
+  *top = choice.top;
+  if (choice.top < 0) return {};
+  CleanContent(dom, choice.roots);
+  return RenderLines(*dom, choice.roots);
+}
+
+// Strict first; when that leaves little text, relaxed, keeping the longer.
+std::vector<TextLine> BestMainLines(FlatDom* dom, int* top) {
+  std::vector<TextLine> lines = MainLines(dom, true, top);
+  if (TextBytes(lines) >= kEnoughText) return lines;
+  int relaxed_top;
+  std::vector<TextLine> relaxed = MainLines(dom, false, &relaxed_top);
+  if (TextBytes(relaxed) > TextBytes(lines)) {
+    *top = relaxed_top;
+    return relaxed;
+  }
+  MainLines(dom, true, top);  // restore the strict marks for the date search
+  return lines;
+}
+
+bool SameText(std::string_view line, std::string_view title) {
+  if (title.empty()) return false;
+  std::string a = AsciiLower(CollapseSpaces(line)), b = AsciiLower(CollapseSpaces(title));
+  return a == b || (a.size() * 10 >= b.size() * 8 && b.find(a) != std::string::npos);
+}
+
+// Short opening lines that are a byline or a date line.
+bool IsLeadingNoise(const TextLine& l) {
+  if (IsLeadingFurniture(l.text)) return true;
+  return l.text.size() <= 100 && !ParseDate(l.text).empty();
+}
+
+// True when a line has no letter, digit or ideograph ("___", "* * *").
+bool IsPunctuationOnly(std::string_view line) {
+  for (unsigned char c : line) {
+    if (std::isalnum(c) || c >= 0x80) return false;
+  }
+  return true;
+}
+
+// In the second half of the text, a short label such as "Related
+// articles" or "反侵权公告" starts the page furniture: drops it and the rest.
+void CutAtClosingLabel(std::vector<TextLine>* lines) {
+  for (size_t i = lines->size() / 2; i < lines->size(); ++i) {
+    const std::string& t = (*lines)[i].text;
+    if (i > 0 && Utf8Length(t) <= kMaxLabelChars && IsClosingLabel(t)) {
+      lines->resize(i);
+      return;
+    }
+  }
+}
+
+// Drops the headline, furniture lines, bylines and date lines at the top,
+// credits at the bottom and, for filings, page headers and footers.
+std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadata& meta,
+                                  bool filing) {
+  std::vector<TextLine> kept;
+  for (TextLine& l : lines) {
+    bool near_top = kept.size() < 3 || l.heading;
+    if (near_top && !filing && (SameText(l.text, meta.title) || SameText(l.text, meta.h1))) {
+      continue;
+    }
+    if (IsPunctuationOnly(l.text)) continue;
+    if (filing ? IsPageFurnitureLine(l.text) : IsBoilerplateLine(l.text)) continue;
+    if (!filing && l.LinkDensity() > kMaxLineLinkDensity) continue;
+    if (!filing && kept.empty() && IsLeadingNoise(l)) continue;
+    kept.push_back(std::move(l));
+  }
+  if (!filing) CutAtClosingLabel(&kept);
+  for (int n = 0; !filing && n < kMaxTrailingLines && !kept.empty(); ++n) {
+    if (!IsTrailingFurniture(kept.back().text)) break;
+    kept.pop_back();
+  }
+  return kept;
+}
+
+// The first date written in the page text from a little before the content.
+std::string VisibleDate(const FlatDom& dom, int top) {
+  int start = top > 400 ? top - 400 : 0;
+  int seen = 0;
+  for (int i = start; i < static_cast<int>(dom.size()) && seen < kDateSearchNodes; ++i) {
+    const DomNode& n = dom[i];
+    if (n.removed || n.skipped) {
+      i = n.end - 1;
+      continue;
+    }
+    if (n.kind != NodeKind::kText || n.sub.text > 200) continue;
+    ++seen;
+    std::string d = ParseDate(n.node->v.text.text);
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
+void FillMetadata(const PageMetadata& meta, Article* a) {
+  a->title = meta.title;
+  a->published = meta.published;
+  a->updated = meta.updated;
+  a->author = meta.author;
+  a->site_name = meta.site_name;
+  a->canonical_url = meta.canonical_url;
+}
+
+}  // namespace
+
+bool LooksBinary(std::string_view s) {
+  s = s.substr(0, kBinaryProbe);
+  size_t chars = 0, bad = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    ++chars;
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    bool fffd = s.compare(i, 3, "\xEF\xBF\xBD") == 0;
+    bad += control || fffd;
+  }
+  return chars > 0 && bad * 20 > chars;
+}
+
+Article ExtractArticle(std::string_view html, std::string_view url) {
+  return ExtractArticle(html, url, ExtractMode::kAuto);
+}
+
+Article ExtractArticle(std::string_view html, std::string_view url, ExtractMode mode) {
+  Article a;
+  a.source = std::string(url);
+  if (Trim(html).empty()) {
+    a.empty_reason = "empty input";
+    return a;
+  }
+  if (LooksBinary(html)) {
+    a.empty_reason = "binary data";
+    return a;
+  }
+  HtmlDocument doc = HtmlDocument::Parse(html);
+  PageMetadata meta = ReadMetadata(doc.document(), url);
+  FillMetadata(meta, &a);
+  FlatDom dom = FlatDom::Build(FindBody(doc.root()));
+  bool filing = mode == ExtractMode::kWholeDocument ||
+                (mode == ExtractMode::kAuto && LooksLikeFiling(dom.TextOf(0, kFilingProbe), url));
+  std::vector<TextLine> lines;
+  int top = 0;
+  if (filing) {
+    lines = RenderLines(dom, {0});
+  } else {
+    lines = BestMainLines(&dom, &top);
+  }
+  a.text = JoinLines(FilterLines(std::move(lines), meta, filing));
+  if (a.published.empty()) a.published = VisibleDate(dom, top < 0 ? 0 : top);
+  a.lang = DecideLang(meta.html_lang, a.text.empty() ? dom.TextOf(0, kLangProbe) : a.text);
+  if (a.text.empty()) a.empty_reason = "no article content";
+  return a;
+}
+
+}  // namespace dealwatch

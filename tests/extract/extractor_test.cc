@@ -1,0 +1,90 @@
+#include "extract/extractor.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "test_paths.h"
+
+namespace dealwatch {
+namespace {
+
+std::vector<Deal> Extract(const std::string& text, const std::string& market = "") {
+  return testing::RealExtractor().Extract(text, ExtractContext{market, ""}, nullptr);
+}
+
+const DealLender* FindLender(const Deal& d, const std::string& canonical) {
+  auto it = std::find_if(d.lenders.begin(), d.lenders.end(), [&](const DealLender& l) { return l.canonical == canonical; });
+  return it == d.lenders.end() ? nullptr : &*it;
+}
+
+TEST_CASE("A Taiwanese syndicated loan story gives one deal with every field", "[extract]") {
+  auto deals = Extract(
+      "台灣高鐵公司（2633）委由臺灣銀行、兆豐銀行及第一銀行統籌主辦新台幣400億元七年期聯貸案，今（5）日完成簽約。\n"
+      "本聯貸案由臺灣銀行擔任管理銀行，資金用途為償還既有借款及充實中期營運資金。\n");
+  REQUIRE(deals.size() == 1);
+  const Deal& d = deals[0];
+  CHECK(d.borrower.find("台灣高鐵") != std::string::npos);
+  REQUIRE(d.amount);
+  CHECK(d.amount->value == Approx(40e9));
+  CHECK(d.amount->currency == "TWD");
+  CHECK(d.type == "syndicated_loan");
+  CHECK(d.status == "signed");
+  REQUIRE(d.tenor_years);
+  CHECK(*d.tenor_years == 7);
+  CHECK(d.project.find("償還既有借款") != std::string::npos);
+  CHECK(d.lenders.size() == 3);
+  for (const DealLender& l : d.lenders) CHECK(l.role == "lead_arranger");
+}
+
+TEST_CASE("An English project-finance story gives lenders with their roles", "[extract]") {
+  auto deals = Extract(
+      "Harbor Point Energy has secured a $650 million construction loan to fund the Blue Mesa solar project. "
+      "The financing was led by Sumitomo Mitsui Banking Corporation, with KeyBank National Association acting as "
+      "administrative agent.");
+  REQUIRE(deals.size() == 1);
+  const Deal& d = deals[0];
+  CHECK(d.borrower == "Harbor Point Energy");
+  REQUIRE(d.amount);
+  CHECK(d.amount->value == Approx(650e6));
+  CHECK(d.amount->currency == "USD");
+  CHECK(d.type == "construction_loan");
+  CHECK(d.status == "closed");
+  CHECK(d.project.find("Blue Mesa solar project") != std::string::npos);
+  REQUIRE(d.lenders.size() == 2);
+  CHECK(d.lenders[0].role == "lead_arranger");
+  CHECK(d.lenders[1].role == "agent");
+}
+
+TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
+  auto deals = Extract(
+      "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
+      "另外，Meta也從私募信貸市場籌得290億美元，用以興建路易斯安那州的AI資料中心。");
+  REQUIRE(deals.size() == 2);
+  CHECK(deals[0].borrower == "Vantage Data Centers");
+  CHECK(deals[0].amount->value == Approx(22e9));
+  CHECK(deals[0].status == "in_talks");
+  CHECK(FindLender(deals[0], "JPMorgan Chase & Co.") != nullptr);
+  CHECK(deals[1].borrower == "Meta");
+  CHECK(deals[1].amount->value == Approx(29e9));
+  CHECK(deals[1].lenders.empty());
+}
+
+TEST_CASE("League tables and market statistics are not deals", "[extract]") {
+  CHECK(Extract("兆豐銀行上半年聯貸主辦金額達新台幣1,200億元，市占率排名第一，臺灣銀行以980億元居次。").empty());
+  CHECK(Extract("Syndicated lending in Asia fell 12% to $180 billion in the first half, and JPMorgan kept the top "
+                "spot in the league table.")
+            .empty());
+}
+
+TEST_CASE("A bare 元 takes the market of the source", "[extract]") {
+  auto hk = Extract("港灣物流獲滙豐銀行提供35億元定期貸款，為期四年。", "HK");
+  REQUIRE(hk.size() == 1);
+  CHECK(hk[0].amount->currency == "HKD");
+  auto tw = Extract("港灣物流獲滙豐銀行提供35億元定期貸款，為期四年。", "TW");
+  REQUIRE(tw.size() == 1);
+  CHECK(tw[0].amount->currency == "TWD");
+}
+
+}  // namespace
+}  // namespace dealwatch
