@@ -14,7 +14,8 @@ namespace dealwatch {
 // unchanged, duplicates, failed or skipped.
 struct SourceReport {
   std::string source;    // name from the config
-  int discovered = 0;    // distinct page URLs found (canonical), not counting those of other sources
+  int discovered = 0;    // distinct canonical page URLs found (a URL another source
+                         // found first in this run counts there only)
   int fetched = 0;       // page bodies received (2xx), handed on or not
   int handed_on = 0;     // new or changed pages given to on_page
   int not_modified = 0;  // 304 answers to a conditional GET

@@ -60,7 +60,10 @@ CrawlReport CrawlRun::Run() {
       if (Idle()) break;
       std::vector<std::pair<uint64_t, HttpResponse>> done;
       fetcher_->Poll(PollTimeoutMs(), &done);
-      for (auto& [id, response] : done) Complete(id, std::move(response));
+      for (auto& [id, response] : done) {
+        if (Stopped()) break;  // the rest stay in in_flight_ and count as skipped
+        Complete(id, std::move(response));
+      }
     }
   }
   report.stopped = Stopped();

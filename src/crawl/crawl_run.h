@@ -37,7 +37,7 @@ using CrawlClock = std::chrono::steady_clock;
 
 inline constexpr int kMaxRedirects = 5;
 inline constexpr int kEdgarMinGapMs = 100;  // SEC fair access: at most 10 requests a second
-inline constexpr int kMaxSitemapDepth = 2;  // index -> sitemap, nothing deeper
+inline constexpr int kMaxSitemapDepth = 2;  // robots.txt -> index -> sitemap, no deeper
 inline constexpr int kMaxChildSitemaps = 1000;
 
 enum class JobKind { kFeed, kEdgarIndex, kPage };

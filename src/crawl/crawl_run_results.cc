@@ -30,6 +30,12 @@ bool KnownUnchanged(const UrlState& state, const FeedEntry& entry) {
   return modified >= 0 && modified < state.fetched_at;
 }
 
+// file:// pages only for sources that name local paths themselves: a local
+// feed, or a fixed list written in the config.
+bool MayReadFiles(const SourceConfig& s) {
+  return s.kind == "urls" || s.url.rfind("file:", 0) == 0;
+}
+
 }  // namespace
 
 std::string CrawlRun::LaneKey(const UrlParts& parts) {
@@ -70,7 +76,7 @@ void CrawlRun::AddPage(size_t source, FeedEntry entry) {
   job.published_hint = std::move(entry.date);
   job.state = store_->Get(entry.url);
   bool local = entry.url.rfind("file:", 0) == 0;
-  if (local && s.url.rfind("file:", 0) != 0) return Fail(job, "scheme", 0, -1);
+  if (local && !MayReadFiles(s)) return Fail(job, "scheme", 0, -1);
   if (job.state && (job.state->next_retry_at > NowUnix() || KnownUnchanged(*job.state, entry))) {
     ++src.report.skipped;
     return;
@@ -121,7 +127,10 @@ void CrawlRun::RetryOrFail(Job job, const HttpResponse& r) {
       ++job.attempt;
       job.not_before = CrawlClock::now() + std::chrono::milliseconds(delay);
       // A server that asks us to wait means the whole host.
-      if (retry_after >= 0) LaneOf(job.url).next_allowed = job.not_before;
+      if (retry_after >= 0) {
+        Lane& lane = LaneOf(job.url);
+        lane.next_allowed = std::max(lane.next_allowed, job.not_before);
+      }
       LogInfo("crawl", job.url + ": " + reason + ", retry " + std::to_string(job.attempt) +
                            " in " + std::to_string(delay) + " ms");
       return Enqueue(std::move(job));
@@ -259,7 +268,7 @@ void CrawlRun::OnPageBody(const Job& job, HttpResponse r) {
   page.http_status = r.status;
   page.state = std::move(state);
   ++src.report.handed_on;
-  LogInfo("crawl", job.key + ": " + std::to_string(page.body.size()) + " bytes");
+  LogInfo("crawl", job.key + ": handed on (" + std::to_string(page.body.size()) + " bytes)");
   on_page_(std::move(page));
 }
 

@@ -230,6 +230,34 @@ Status XmlTokenizer::ReadEndTag(XmlToken* token, bool* produced) {
   return Status::Ok();
 }
 
+// Reads one attribute at *p (name, optional "=" and a quoted or bare value).
+// Sets *skip for a stray character that is no attribute.
+Status XmlTokenizer::ReadAttribute(size_t* p, XmlAttribute* attr, bool* skip) {
+  size_t start = *p;
+  while (*p < xml_.size() && !IsSpace(xml_[*p]) && xml_[*p] != '=' && xml_[*p] != '>' &&
+         xml_[*p] != '/') {
+    ++*p;
+  }
+  attr->name = LocalName(xml_.substr(start, *p - start));
+  while (*p < xml_.size() && IsSpace(xml_[*p])) ++*p;
+  if (*p >= xml_.size() || xml_[*p] != '=') {
+    *skip = *p == start;
+    if (*skip) ++*p;  // a stray "/" inside the tag
+    return Status::Ok();
+  }
+  ++*p;
+  while (*p < xml_.size() && IsSpace(xml_[*p])) ++*p;
+  if (*p >= xml_.size()) return Fail("unterminated attribute");
+  bool quoted = xml_[*p] == '"' || xml_[*p] == '\'';
+  size_t value_start = quoted ? *p + 1 : *p;
+  size_t value_end = quoted ? xml_.find(xml_[*p], value_start)
+                            : xml_.find_first_of(" \t\r\n>", value_start);
+  if (value_end == std::string_view::npos) return Fail("unterminated attribute");
+  attr->value = DecodeXmlEntities(xml_.substr(value_start, value_end - value_start));
+  *p = value_end + (quoted ? 1 : 0);
+  return Status::Ok();
+}
+
 Status XmlTokenizer::ReadStartTag(XmlToken* token) {
   size_t p = pos_ + 1;
   size_t name_start = p;
@@ -240,29 +268,10 @@ Status XmlTokenizer::ReadStartTag(XmlToken* token) {
     while (p < xml_.size() && IsSpace(xml_[p])) ++p;
     if (p >= xml_.size()) return Fail("unterminated start tag <" + token->name + ">");
     if (xml_[p] == '>' || (xml_[p] == '/' && p + 1 < xml_.size() && xml_[p + 1] == '>')) break;
-    size_t attr_start = p;
-    while (p < xml_.size() && !IsSpace(xml_[p]) && xml_[p] != '=' && xml_[p] != '>' &&
-           xml_[p] != '/') {
-      ++p;
-    }
-    XmlAttribute attr{LocalName(xml_.substr(attr_start, p - attr_start)), ""};
-    while (p < xml_.size() && IsSpace(xml_[p])) ++p;
-    if (p < xml_.size() && xml_[p] == '=') {
-      ++p;
-      while (p < xml_.size() && IsSpace(xml_[p])) ++p;
-      if (p >= xml_.size()) return Fail("unterminated attribute");
-      char quote = xml_[p];
-      size_t value_start = quote == '"' || quote == '\'' ? p + 1 : p;
-      size_t value_end = quote == '"' || quote == '\''
-                             ? xml_.find(quote, value_start)
-                             : xml_.find_first_of(" \t\r\n>", value_start);
-      if (value_end == std::string_view::npos) return Fail("unterminated attribute");
-      attr.value = DecodeXmlEntities(xml_.substr(value_start, value_end - value_start));
-      p = value_end + (value_start == p ? 0 : 1);
-    } else if (p == attr_start) {
-      ++p;  // a stray "/" inside the tag
-      continue;
-    }
+    XmlAttribute attr;
+    bool skip = false;
+    DW_RETURN_IF_ERROR(ReadAttribute(&p, &attr, &skip));
+    if (skip) continue;
     if (token->attributes.size() >= limits_.max_attributes) return Fail("too many attributes");
     token->attributes.push_back(std::move(attr));
   }

@@ -59,6 +59,7 @@ class XmlTokenizer {
   Status Fail(const std::string& reason);
   Status ReadMarkup(XmlToken* token, bool* produced);
   Status ReadStartTag(XmlToken* token);
+  Status ReadAttribute(size_t* p, XmlAttribute* attr, bool* skip);
   Status ReadEndTag(XmlToken* token, bool* produced);
   Status SkipDoctype();
   Status SkipUntil(std::string_view terminator, const char* what);

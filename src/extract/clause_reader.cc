@@ -1,5 +1,7 @@
 #include "extract/clause_reader.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 namespace dealwatch {
@@ -94,35 +96,78 @@ void ApplyHit(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit&
   }
 }
 
+std::vector<int> MoneyIn(const ClauseContext& ctx, Span clause) {
+  std::vector<int> out;
+  for (int idx : ctx.mentions->Within(clause))
+    if (ctx.mentions->items[idx].kind == MentionKind::kMoney) out.push_back(idx);
+  return out;
+}
+
+// "数百亿美元", "hundreds of millions of dollars": a size, not an amount.
+bool IsVague(std::string_view money_text) {
+  static const RE2 kVague("数|几|上百|上千|上万|(?i:hundreds of|tens of|several|billions of|millions of)");
+  return RE2::PartialMatch(money_text, kVague);
+}
+
+// How the words around money mention `idx` (the k-th of the clause's
+// `money`) rate it as the deal amount, and whether they rule it out
+// (equity, revenue, capex: never a loan).
+struct MoneyRating {
+  int score = 0;
+  bool ruled_out = false;
+};
+
+MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<int>& money, size_t k) {
+  const PhraseTable& cues = ctx.lexicon->table_or_empty("amount_cues");
+  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  const Mention& m = ctx.mentions->items[money[k]];
+  size_t prev_end = k > 0 ? ctx.mentions->items[money[k - 1]].span.end : clause.begin;
+  size_t next_begin = k + 1 < money.size() ? ctx.mentions->items[money[k + 1]].span.begin : clause.end;
+  Span before{std::max({prev_end, clause.begin, m.span.begin > 45 ? m.span.begin - 45 : 0}), m.span.begin};
+  Span after{m.span.end, std::min({next_begin, clause.end, m.span.end + 40})};
+  MoneyRating r;
+  r.ruled_out = IsVague(ctx.text.substr(m.span.begin, m.span.size()));
+  for (const PhraseMatch& c : CuesIn(types, ctx.text, after))
+    r.score = std::max(r.score, TypePriority(types.ValueOf(c)) > 0 ? 3 : 1);
+  for (const PhraseMatch& c : CuesIn(cues, ctx.text, before)) {
+    const std::string& v = cues.ValueOf(c);
+    r.score += AmountCueScore(v);
+    if ((v == "nondeal" || v == "equity") && c.span.end + 15 >= m.span.begin) r.ruled_out = true;
+  }
+  for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
+    const std::string& v = cues.ValueOf(c);
+    if (v == "accordion" || v == "nondeal" || v == "equity") r.score += AmountCueScore(v);
+    if (v == "nondeal" || v == "equity") r.ruled_out = true;
+  }
+  if (!ctx.mentions->money[m.ref].value) r.score -= 2;  // a bound is weaker than an exact amount
+  return r;
+}
+
+// True when a rule's amount group holds money that the words around it rule
+// out; such a hit is not a deal.
+bool AmountRuledOut(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit& hit) {
+  auto g = hit.groups.find("amount");
+  if (g == hit.groups.end()) return false;
+  std::vector<int> money = MoneyIn(ctx, tagged.clause());
+  for (int idx : tagged.MentionsIn(g->second.first, g->second.second)) {
+    auto k = std::find(money.begin(), money.end(), idx);
+    if (k != money.end()) return RateMoney(ctx, tagged.clause(), money, k - money.begin()).ruled_out;
+  }
+  return false;
+}
+
 // Picks the deal amount among the clause's money mentions by the words
 // around each: "最终以360亿元" beats "超额认购...785亿元".
 void ChooseMoney(const ClauseContext& ctx, Frame* f) {
   if (f->money) return;
-  const PhraseTable& cues = ctx.lexicon->table_or_empty("amount_cues");
-  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
-  std::vector<int> cands;
-  for (int idx : ctx.mentions->Within(f->clause))
-    if (ctx.mentions->items[idx].kind == MentionKind::kMoney) cands.push_back(idx);
+  std::vector<int> money = MoneyIn(ctx, f->clause);
   int best = -1, best_score = -1000;
-  size_t prev_end = f->clause.begin;
-  for (size_t k = 0; k < cands.size(); ++k) {
-    const Mention& m = ctx.mentions->items[cands[k]];
-    const MoneyMention& mm = ctx.mentions->money[m.ref];
-    size_t next_begin = k + 1 < cands.size() ? ctx.mentions->items[cands[k + 1]].span.begin : f->clause.end;
-    Span before{std::max({prev_end, f->clause.begin, m.span.begin > 45 ? m.span.begin - 45 : 0}), m.span.begin};
-    Span after{m.span.end, std::min({next_begin, f->clause.end, m.span.end + 40})};
-    prev_end = m.span.end;
-    int score = 0;
-    for (const PhraseMatch& c : CuesIn(types, ctx.text, after)) score = std::max(score, TypePriority(types.ValueOf(c)) > 0 ? 3 : 1);
-    for (const PhraseMatch& c : CuesIn(cues, ctx.text, before)) score += AmountCueScore(cues.ValueOf(c));
-    for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
-      const std::string& v = cues.ValueOf(c);
-      if (v == "accordion" || v == "nondeal" || v == "equity") score += AmountCueScore(v);
-    }
-    if (!mm.value) score -= 2;  // a bound is a weaker amount than an exact one
-    if (score > best_score) {
-      best_score = score;
-      best = cands[k];
+  for (size_t k = 0; k < money.size(); ++k) {
+    MoneyRating r = RateMoney(ctx, f->clause, money, k);
+    if (r.ruled_out) continue;
+    if (r.score > best_score) {
+      best_score = r.score;
+      best = money[k];
     }
   }
   if (best >= 0 && best_score >= -1) {
@@ -184,6 +229,7 @@ Frame ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentenc
   f.clause = tagged.clause();
   for (const char* field : {"not_deal", "deal", "lenders", "borrower", "amount", "project"}) {
     for (RuleHit& hit : ctx.rules->Match(tagged.str(), field)) {
+      if (AmountRuledOut(ctx, tagged, hit)) continue;
       if (std::string_view(field) == "not_deal") {
         f.blocked = true;
         f.rules_fired.push_back(hit.rule->id());

@@ -25,6 +25,8 @@ constexpr size_t kBinaryProbe = 8192;    // bytes inspected for binary data
 constexpr int kDateSearchNodes = 4000;   // text nodes searched for a visible date
 constexpr double kMaxLineLinkDensity = 0.7;  // lines that are mostly links are navigation
 constexpr size_t kMaxLabelChars = 30;      // longer lines are text, not section labels
+constexpr size_t kMaxLeadingLabelChars = 20;  // opening lines this short without punctuation are labels
+constexpr int kMaxLeadingLines = 3;        // byline and date lines dropped from the top at most
 constexpr int kMaxTrailingLines = 4;       // credit lines dropped from the end at most
 constexpr size_t kFilingProbe = 6000;    // bytes of page text checked for filing marks
 constexpr size_t kLangProbe = 32768;     // bytes of page text for language detection
@@ -75,9 +77,18 @@ bool SameText(std::string_view line, std::string_view title) {
   return a == b || (a.size() * 10 >= b.size() * 8 && b.find(a) != std::string::npos);
 }
 
-// Short opening lines that are a byline or a date line.
+bool HasSentenceEnd(std::string_view s) {
+  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", ":", "\xEF\xBC\x9A"}) {
+    if (s.find(end) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Short opening lines that are a byline, a date line, or a headline or
+// author name without punctuation.
 bool IsLeadingNoise(const TextLine& l) {
   if (IsLeadingFurniture(l.text)) return true;
+  if (Utf8Length(l.text) <= kMaxLeadingLabelChars && !l.row && !HasSentenceEnd(l.text)) return true;
   return l.text.size() <= 100 && !ParseDate(l.text).empty();
 }
 
@@ -106,6 +117,7 @@ void CutAtClosingLabel(std::vector<TextLine>* lines) {
 std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadata& meta,
                                   bool filing) {
   std::vector<TextLine> kept;
+  int leading_dropped = 0;
   for (TextLine& l : lines) {
     bool near_top = kept.size() < 3 || l.heading;
     if (near_top && !filing && (SameText(l.text, meta.title) || SameText(l.text, meta.h1))) {
@@ -114,7 +126,10 @@ std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadat
     if (IsPunctuationOnly(l.text)) continue;
     if (filing ? IsPageFurnitureLine(l.text) : IsBoilerplateLine(l.text)) continue;
     if (!filing && l.LinkDensity() > kMaxLineLinkDensity) continue;
-    if (!filing && kept.empty() && IsLeadingNoise(l)) continue;
+    if (!filing && kept.empty() && leading_dropped < kMaxLeadingLines && IsLeadingNoise(l)) {
+      ++leading_dropped;
+      continue;
+    }
     kept.push_back(std::move(l));
   }
   if (!filing) CutAtClosingLabel(&kept);

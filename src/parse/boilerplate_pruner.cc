@@ -51,7 +51,9 @@ bool IsBoilerplateLabel(const FlatDom& dom, int i) {
   const DomNode& n = dom[i];
   if (n.sub.text == 0 || n.sub.text > 60) return false;
   if (!IsHeadingTag(n.tag) && n.own.text != n.sub.text) return false;
-  return IsBoilerplateHeading(dom.TextOf(i));
+  std::string text = dom.TextOf(i);
+  // Closing labels stay: the text filter cuts the page there.
+  return IsBoilerplateHeading(text) && !IsClosingLabel(text);
 }
 
 // The next element sibling of i, or -1.

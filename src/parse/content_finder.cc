@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <string_view>
 
 #include "parse/class_hints.h"
@@ -12,6 +13,8 @@ namespace {
 constexpr int kScoredLevels = 5;       // ancestors a paragraph votes for
 constexpr size_t kTopCandidates = 5;
 constexpr int kMinAlternatives = 3;    // candidates that must agree to widen the choice
+constexpr double kSeriesShare = 0.25;  // an earlier same-class container this big leads the series
+constexpr uint32_t kMinSeriesUnits = 500;  // ... when it holds at least this much paragraph text
 
 bool IsParagraphTag(GumboTag t) {
   return t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_LI ||
@@ -48,6 +51,7 @@ class Scorer {
   void Vote(int block);
   void Touch(int i);
   int Best(std::vector<int>* top) const;
+  int FirstOfSeries(int top) const;
   int Widen(int top, const std::vector<int>& others) const;
   int ClimbScores(int top) const;
   int ClimbOnlyChild(int top) const;
@@ -97,6 +101,64 @@ int Scorer::Best(std::vector<int>* top) const {
 }
 
 bool IsAncestor(const FlatDom& dom, int a, int i) { return a <= i && i < dom[a].end; }
+
+// The elements that hold about the same paragraphs as `top`: the ancestors
+// and the chain of dominant descendants.
+std::vector<int> SameTextChain(const FlatDom& dom, int top, int body) {
+  std::vector<int> chain{top};
+  uint32_t good = dom[top].good;
+  for (int a = dom[top].parent; a > body && dom[a].good <= good * 5 / 4; a = dom[a].parent) {
+    chain.push_back(a);
+  }
+  for (int d = top;;) {
+    int best = -1;
+    for (int c = d + 1; c < dom[d].end; c = dom[c].end) {
+      if (!dom[c].removed && (best < 0 || dom[c].good > dom[best].good)) best = c;
+    }
+    if (best < 0 || dom[best].good * 5 < good * 4) break;
+    chain.push_back(d = best);
+  }
+  return chain;
+}
+
+// True when an element between the end of `a` and `b` is a heading or is
+// named a title: separate items of a listing, not parts of one article.
+bool TitleBetween(const FlatDom& dom, int a, int b) {
+  for (int i = dom[a].end; i < b; ++i) {
+    const DomNode& n = dom[i];
+    if (n.kind != NodeKind::kElement || n.removed || n.skipped || n.sub.text == 0) continue;
+    GumboTag t = n.tag;
+    if (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) return true;
+    if (FlatDom::ClassAndId(n.node).find("title") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// On a listing page (blog archive) the best candidate is one of a series of
+// same-class containers, each under its own title; the first is the main item.
+int Scorer::FirstOfSeries(int top) const {
+  for (int link : SameTextChain(dom_, top, body_)) {
+    std::string_view cls = Attr(dom_[link].node, "class");
+    if (cls.empty()) continue;
+    for (int i = body_; i < link; ++i) {
+      const DomNode& n = dom_[i];
+      if (n.removed || n.skipped) {
+        i = n.end - 1;
+        continue;
+      }
+      // Siblings of one class are parts of one article, split around figures.
+      if (n.tag != dom_[link].tag || n.depth != dom_[link].depth || IsAncestor(dom_, i, link) ||
+          n.parent == dom_[link].parent) {
+        continue;
+      }
+      if (n.good < kSeriesShare * dom_[link].good || n.good < kMinSeriesUnits) continue;
+      if (n.sub.LinkDensity() < 0.3 && Attr(n.node, "class") == cls && TitleBetween(dom_, i, link)) {
+        return i;
+      }
+    }
+  }
+  return top;
+}
 
 // When several near-best candidates share an ancestor with the best, the
 // article is split into parts and that ancestor holds them all.
@@ -186,6 +248,13 @@ ContentChoice Scorer::Run() {
   ContentChoice choice;
   int top = Best(&best);
   if (top < 0) return choice;
+  int first = FirstOfSeries(top);
+  if (first != top) {
+    // One item of a listing: widening would merge the whole series.
+    choice.top = first;
+    choice.roots = {first};
+    return choice;
+  }
   top = Widen(top, best);
   top = ClimbScores(top);
   top = ClimbOnlyChild(top);

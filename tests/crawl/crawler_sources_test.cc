@@ -226,19 +226,41 @@ TEST_CASE("Crawler reads file:// feeds with relative links, once per change", "[
   std::ofstream(dir.path() / "rss.xml") << Rss({"zh-Hant/0001-slug.html", "zh-Hant/0002-slug.html"});
   std::ofstream(dir.path() / "zh-Hant/0001-slug.html") << "<html>one</html>";
   std::ofstream(dir.path() / "zh-Hant/0002-slug.html") << "<html>two</html>";
-  CrawlConfig config = FastConfig();
-  config.sources = {TestSource("local", "rss", FileUrlFromPath(dir.path() / "rss.xml"))};
+  // As from a config.toml in that folder: a relative url is a local feed.
+  Result<CrawlConfig> config = ParseCrawlConfig(
+      "[crawl]\nuser_agent = \"dealwatch/0.1 (+mailto:t@example.invalid)\"\n"
+      "[[source]]\nname = \"local\"\nkind = \"rss\"\nurl = \"rss.xml\"\ndelay_ms = 0\n",
+      "config.toml", dir.path());
+  REQUIRE(config.ok());
   MemoryUrlStateStore store;
-  auto first = RunCrawl(config, &store);
+  auto first = RunCrawl(*config, &store);
   REQUIRE(first.pages.size() == 2);
   CHECK(first.pages[0].url == FileUrlFromPath(dir.path() / "zh-Hant/0001-slug.html"));
   CHECK(first.pages[0].body == "<html>one</html>");
   CHECK(first.pages[0].content_type.empty());
-  CHECK(RunCrawl(config, &store).pages.empty());
+  CHECK(first.report.sources[0].handed_on == 2);
+  auto second = RunCrawl(*config, &store);
+  CHECK(second.pages.empty());
+  CHECK(second.report.sources[0].unchanged == 2);
   std::ofstream(dir.path() / "zh-Hant/0002-slug.html") << "<html>two, corrected</html>";
-  auto third = RunCrawl(config, &store);
+  auto third = RunCrawl(*config, &store);
   REQUIRE(third.pages.size() == 1);
   CHECK(third.pages[0].body == "<html>two, corrected</html>");
+}
+
+TEST_CASE("Crawler reads a fixed list of local files", "[crawl]") {
+  CurlGlobal curl;
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "a.html") << "<html>a</html>";
+  CrawlConfig config = FastConfig();
+  SourceConfig s = TestSource("list", "urls", "");
+  s.urls = {FileUrlFromPath(dir.path() / "a.html"), FileUrlFromPath(dir.path() / "missing.html")};
+  config.sources = {s};
+  MemoryUrlStateStore store;
+  auto result = RunCrawl(config, &store);
+  REQUIRE(result.pages.size() == 1);
+  CHECK(result.pages[0].body == "<html>a</html>");
+  CHECK(result.report.sources[0].failures.at("not found") == 1);
 }
 
 TEST_CASE("Crawler refuses file:// links from web feeds", "[crawl]") {

@@ -1,3 +1,5 @@
-# Tests of the pipeline stage, compiled into dealwatch_tests.
+# Tests of the pipeline, compiled into dealwatch_tests.
 target_sources(dealwatch_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/corpus_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/nightly_run_test.cc
 )

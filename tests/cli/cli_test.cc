@@ -1,0 +1,83 @@
+// The command line as scripts use it: exit codes and messages of the
+// built binary.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "test_paths.h"
+
+namespace dealwatch {
+namespace {
+
+struct Output {
+  int code;
+  std::string text;  // stdout and stderr
+};
+
+Output Run(const std::string& args) {
+  std::string cmd = testing::Binary() + " " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int status = ::pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+TEST_CASE("Exit codes: 0 done, 1 could not run, 2 usage error", "[cli]") {
+  CHECK(Run("--version").code == 0);
+  CHECK(Run("--help").code == 0);
+  CHECK(Run("").code == 2);
+  CHECK(Run("extract").code == 2);
+  CHECK(Run("extract --format xml x.txt").code == 2);
+  CHECK(Run("frobnicate").code == 2);
+  Output missing = Run("extract /nonexistent/article.txt");
+  CHECK(missing.code == 1);
+  CHECK(missing.text.find("/nonexistent/article.txt: No such file or directory") != std::string::npos);
+}
+
+TEST_CASE("Every command has --help", "[cli]") {
+  for (const char* cmd : {"extract", "run", "query", "report", "rules", "explain", "eval", "amounts", "article"}) {
+    INFO(cmd);
+    Output o = Run(std::string(cmd) + " --help");
+    CHECK(o.code == 0);
+    CHECK(o.text.find("Usage") != std::string::npos);
+  }
+}
+
+TEST_CASE("extract reads standard input and prints one JSON object per deal", "[cli]") {
+  testing::TempDir dir;
+  std::string file = (dir.path() / "a.txt").string();
+  FILE* f = std::fopen(file.c_str(), "w");
+  std::fputs("遠東新世紀公司委由臺灣銀行統籌主辦新台幣120億元五年期聯貸案，昨日簽約。\n", f);
+  std::fclose(f);
+  Output o = Run("extract --format jsonl - < " + file);
+  CHECK(o.code == 0);
+  CHECK(o.text.find("\"source\":\"-\"") != std::string::npos);
+  CHECK(o.text.find("\"value\":12000000000") != std::string::npos);
+  CHECK(o.text.find("\"currency\":\"TWD\"") != std::string::npos);
+  CHECK(o.text.find("\"role\":\"lead_arranger\"") != std::string::npos);
+}
+
+TEST_CASE("query runs read-only: a write is refused and the data stays", "[cli]") {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "d.db").string();
+  Output created = Run("query --db " + db + " 'SELECT 1'");
+  CHECK(created.code == 1);  // no such database: query never creates one
+  CHECK(created.text.find("no such database") != std::string::npos);
+  std::string cmd = "sqlite3 " + db + " 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  Output write = Run("query --db " + db + " 'DELETE FROM t'");
+  CHECK(write.code == 1);
+  CHECK(write.text.find("readonly") != std::string::npos);
+  Output read = Run("query --db " + db + " --format csv 'SELECT count(*) AS n FROM t'");
+  CHECK(read.code == 0);
+  CHECK(read.text == "n\n1\n");
+}
+
+}  // namespace
+}  // namespace dealwatch
