@@ -36,9 +36,10 @@ class TableReader {
   template <typename Int>
   Status GetInt(const toml::node& n, const toml::key& key, int64_t min, Int* out) const {
     std::optional<int64_t> v = n.value_exact<int64_t>();
-    if (!v) return Error(key, std::string(key.str()) + " must be an integer");
-    if (*v < min) return Error(key, std::string(key.str()) + " must be >= " + std::to_string(min));
-    if (*v > std::numeric_limits<Int>::max()) return Error(key, std::string(key.str()) + " is too large");
+    std::string name(key.str());
+    if (!v) return Error(key, name + " must be an integer");
+    if (*v < min) return Error(key, name + " must be >= " + std::to_string(min));
+    if (*v > std::numeric_limits<Int>::max()) return Error(key, name + " is too large");
     *out = static_cast<Int>(*v);
     return Status::Ok();
   }

@@ -32,10 +32,12 @@ CrawlRun::CrawlRun(const CrawlConfig& config, UrlStateStore* store,
       product_(ProductToken(config.user_agent)),
       retry_{config.max_retries, config.retry_base_ms, config.retry_after_max_s},
       rng_(std::random_device{}()) {
+  RE2::Options quiet;
+  quiet.set_log_errors(false);  // validated by ParseCrawlConfig
   for (const SourceConfig& s : config_.sources) {
     SourceRun run;
     run.report.source = s.name;
-    if (!s.link_pattern.empty()) run.link_pattern = std::make_unique<RE2>(s.link_pattern);
+    if (!s.link_pattern.empty()) run.link_pattern = std::make_unique<RE2>(s.link_pattern, quiet);
     sources_.push_back(std::move(run));
   }
 }

@@ -1,7 +1,10 @@
 #include "crawl/html_links.h"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <set>
 
 #include "common/strings.h"
@@ -13,6 +16,12 @@ namespace dealwatch {
 namespace {
 
 constexpr size_t kMaxAnchorText = 300;
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+// REQUIRES: the parsed buffer outlives the output (gumbo points into it).
+using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 GumboOutputPtr Parse(std::string_view html) {
   html = html.substr(0, kMaxHtmlBytes);

@@ -5,20 +5,12 @@
 #ifndef DEALWATCH_CRAWL_HTML_LINKS_H_
 #define DEALWATCH_CRAWL_HTML_LINKS_H_
 
-#include <gumbo.h>
-
-#include <memory>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dealwatch {
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
-};
-// REQUIRES: the parsed buffer outlives the output (gumbo points into it).
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 // Bytes of HTML that are parsed; the rest is ignored.
 inline constexpr size_t kMaxHtmlBytes = 8u << 20;

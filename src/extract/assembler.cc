@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "common/strings.h"
 #include "common/utf8.h"
+#include "extract/borrower.h"
 #include "extract/clause_reader.h"
 #include "extract/mention_finder.h"
 
@@ -19,6 +21,7 @@ struct Builder {
   std::vector<const Frame*> frames;
   std::optional<int> money;  // mention index
   std::string money_rule;
+  std::string key;           // borrower identity, "" while unknown
   int last_sentence = 0;
 };
 
@@ -35,35 +38,80 @@ const MoneyMention& MoneyOf(const AssemblyInput& in, int mention) {
 bool SameAmount(const AssemblyInput& in, int a, int b) {
   const MoneyMention& x = MoneyOf(in, a);
   const MoneyMention& y = MoneyOf(in, b);
-  if (x.currency != y.currency || !x.value || !y.value) return false;
-  return std::fabs(*x.value - *y.value) <= 0.005 * std::max(*x.value, *y.value);
+  std::optional<double> xv = x.value ? x.value : x.low, yv = y.value ? y.value : y.low;
+  if (x.currency != y.currency || !xv || !yv) return false;
+  return std::fabs(*xv - *yv) <= 0.005 * std::max(*xv, *yv);
 }
 
-std::string BorrowerKey(const Frame& f) { return f.borrower.set() ? AsciiLower(CleanName(f.borrower.value)) : ""; }
-
-std::string DealBorrowerKey(const Builder& b) {
-  for (const Frame* f : b.frames)
-    if (f->borrower.set()) return BorrowerKey(*f);
-  return "";
+int SignificantDigits(const AssemblyInput& in, int mention) {
+  const MoneyMention& m = MoneyOf(in, mention);
+  std::optional<double> v = m.value ? m.value : m.low;
+  if (!v || *v <= 0) return 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", *v);
+  std::string digits(buf);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  return static_cast<int>(digits.size());
 }
 
-// Where a frame goes: an existing deal's index, or -1 for a new deal, or -2
-// to drop it.
-int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last, const Frame& f) {
+// True when the clause's amounts add up to the amount of mention `total`.
+bool IsPartOf(const AssemblyInput& in, const Frame& f, int total) {
+  const MoneyMention& t = MoneyOf(in, total);
+  std::optional<double> tv = t.value ? t.value : t.low;
+  if (!tv) return false;
+  double sum = 0;
+  int parts = 0;
+  for (int idx : in.mentions->Within(f.clause)) {
+    const Mention& m = in.mentions->items[idx];
+    if (m.kind != MentionKind::kMoney) continue;
+    const MoneyMention& mm = in.mentions->money[m.ref];
+    if (mm.currency != t.currency || !mm.value) continue;
+    sum += *mm.value;
+    ++parts;
+  }
+  return parts >= 2 && std::fabs(sum - *tv) <= 0.005 * *tv;
+}
+
+// The borrower a frame names with some certainty (a rule's group, or an
+// organisation before the amount), as an identity key; "" when none.
+std::string FrameKey(const AssemblyInput& in, const Frame& f) {
+  std::vector<BorrowerCandidate> c = BorrowerCandidates(f, in.text, *in.mentions, *in.lexicon);
+  return !c.empty() && c.front().score >= 7 ? c.front().key : "";
+}
+
+// Where a frame goes: an existing deal's index, -1 for a new deal, -2 to
+// drop it.
+int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last, const Frame& f,
+           const std::string& key) {
+  auto by_key = [&](bool need_no_money) {
+    for (int i = static_cast<int>(deals.size()) - 1; i >= 0; --i)
+      if (!key.empty() && deals[i].key == key && (!need_no_money || !deals[i].money)) return i;
+    return -1;
+  };
+  bool near = last >= 0 && f.sentence - deals[last].last_sentence <= kAttachWindow;
+  bool same_or_unknown = key.empty() || (last >= 0 && (deals[last].key.empty() || deals[last].key == key));
   if (f.money) {
     for (size_t i = 0; i < deals.size(); ++i)
       if (deals[i].money && SameAmount(in, *deals[i].money, *f.money)) return static_cast<int>(i);
-    if (last >= 0 && !deals[last].money && f.sentence - deals[last].last_sentence <= kAttachWindow) {
-      std::string key = BorrowerKey(f);
-      if (key.empty() || key == DealBorrowerKey(deals[last]) || DealBorrowerKey(deals[last]).empty()) return last;
-    }
-    return f.trigger ? -1 : -2;
+    // Tranches of a deal already read ("甲項1,000億元…乙項500億元") belong to it.
+    for (size_t i = 0; i < deals.size(); ++i)
+      if (deals[i].money && IsPartOf(in, f, *deals[i].money)) return static_cast<int>(i);
+    if (f.money_is_part && near && deals[last].money) return last;
+    if (int i = by_key(true); i >= 0) return i;
+    if (near && !deals[last].money && same_or_unknown) return last;
+    if (!f.trigger) return -2;
+    // A second amount makes a second deal only on real evidence: a deal
+    // rule, or a borrower no deal has yet. Otherwise it is a distractor
+    // (the price of an acquisition, a rejected offer, a market figure).
+    bool known_key = !key.empty() && std::any_of(deals.begin(), deals.end(),
+                                                  [&](const Builder& b) { return b.key == key; });
+    if (deals.empty() || f.confidence > 0 || (!key.empty() && !known_key)) return -1;
+    return near ? last : -2;
   }
-  bool near = last >= 0 && f.sentence - deals[last].last_sentence <= kAttachWindow;
-  std::string key = BorrowerKey(f);
-  if (near && (f.anaphoric || key.empty() || key == DealBorrowerKey(deals[last]))) return last;
+  if (int i = by_key(false); i >= 0) return i;
+  if (near && (f.anaphoric || same_or_unknown)) return last;
   if (!f.trigger || !f.strong_trigger) return -2;
-  if (f.lenders.empty() && !f.borrower.set()) return -2;
+  if (f.lenders.empty() && key.empty()) return -2;
   return -1;
 }
 
@@ -104,23 +152,34 @@ void FillLenders(const AssemblyInput& in, const Builder& b, Deal* d) {
   }
 }
 
-void FillBorrower(const AssemblyInput& in, const Builder& b, Deal* d) {
-  for (const Frame* f : b.frames) {
-    if (!f->borrower.set()) continue;
-    d->borrower = CleanName(Original(in, f->borrower.span));
-    d->rule_ids["borrower"] = f->borrower.rule;
+// The best-scored borrower over the deal's frames; else an organisation of
+// the headline; else the borrower of the deal before (a later clause about
+// the same company, "是繼去年取得…275億元以來").
+void FillBorrower(const AssemblyInput& in, const Builder& b, const Deal* previous, Deal* d) {
+  const BorrowerCandidate* best = nullptr;
+  std::vector<BorrowerCandidate> all;
+  for (const Frame* f : b.frames)
+    for (BorrowerCandidate& c : BorrowerCandidates(*f, in.text, *in.mentions, *in.lexicon)) all.push_back(c);
+  for (const BorrowerCandidate& c : all)
+    if (!best || c.score > best->score) best = &c;
+  if (best) {
+    d->borrower = CleanName(Original(in, best->span));
+    d->rule_ids["borrower"] = best->rule;
     return;
   }
-  // No rule named the borrower: take the first organisation in the deal's
-  // clauses.
-  for (const Frame* f : b.frames) {
-    for (int idx : in.mentions->Within(f->clause)) {
+  if (!in.sentences->empty()) {
+    for (int idx : in.mentions->Within((*in.sentences)[0])) {
       const Mention& m = in.mentions->items[idx];
-      if (m.kind != MentionKind::kOrg) continue;
+      std::string name = CleanName(in.text.substr(m.span.begin, m.span.size()));
+      if (m.kind != MentionKind::kOrg || !PlausibleBorrower(name, *in.lexicon)) continue;
       d->borrower = CleanName(Original(in, m.span));
-      d->rule_ids["borrower"] = m.rule_id + "+nearest_org";
+      d->rule_ids["borrower"] = m.rule_id + "+headline";
       return;
     }
+  }
+  if (previous && !previous->borrower.empty()) {
+    d->borrower = previous->borrower;
+    d->rule_ids["borrower"] = "previous_deal";
   }
 }
 
@@ -175,16 +234,20 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
   for (const Frame& f : frames) {
     if (f.blocked) continue;
     if (!f.trigger && f.lenders.empty() && !f.anaphoric) continue;
-    int target = Target(in, builders, last, f);
+    std::string key = FrameKey(in, f);
+    int target = Target(in, builders, last, f, key);
     if (target == -2) continue;
     if (target == -1) {
       builders.emplace_back();
       target = static_cast<int>(builders.size()) - 1;
     }
     Builder& b = builders[target];
+    if (b.key.empty()) b.key = key;
     b.frames.push_back(&f);
     b.last_sentence = f.sentence;
-    if (!b.money && f.money) {
+    if (f.money && (!b.money || (SameAmount(in, *b.money, *f.money) &&
+                                 SignificantDigits(in, *f.money) > SignificantDigits(in, *b.money)))) {
+      // "1,693.34億元" in the body beats "1,693億" in the headline.
       b.money = f.money;
       b.money_rule = f.money_rule;
     }
@@ -195,7 +258,7 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     Deal d;
     FillSlots(in, b, &d);
     FillLenders(in, b, &d);
-    FillBorrower(in, b, &d);
+    FillBorrower(in, b, deals.empty() ? nullptr : &deals.back(), &d);
     if (d.borrower.empty() && !(d.amount && d.amount->value && !d.lenders.empty())) continue;
     if (!d.amount && d.lenders.empty()) continue;
     d.confidence = Confidence(b, d);

@@ -109,12 +109,23 @@ bool IsVague(std::string_view money_text) {
   return RE2::PartialMatch(money_text, kVague);
 }
 
+// No single loan is ten trillion in a major currency: such figures are
+// market statistics (社會融資規模, 貸款餘額).
+bool IsImplausiblySized(const MoneyMention& m) {
+  std::optional<double> v = m.value ? m.value : m.low;
+  if (!v) return false;
+  bool small_unit = m.currency == "JPY" || m.currency == "KRW" || m.currency == "IDR" || m.currency == "VND" ||
+                    m.currency == "INR";
+  return *v >= (small_unit ? 1e15 : 1e13);
+}
+
 // How the words around money mention `idx` (the k-th of the clause's
 // `money`) rate it as the deal amount, and whether they rule it out
 // (equity, revenue, capex: never a loan).
 struct MoneyRating {
   int score = 0;
   bool ruled_out = false;
+  bool part = false;  // a tranche cue precedes it
 };
 
 MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<int>& money, size_t k) {
@@ -126,13 +137,15 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
   Span before{std::max({prev_end, clause.begin, m.span.begin > 45 ? m.span.begin - 45 : 0}), m.span.begin};
   Span after{m.span.end, std::min({next_begin, clause.end, m.span.end + 40})};
   MoneyRating r;
-  r.ruled_out = IsVague(ctx.text.substr(m.span.begin, m.span.size()));
+  r.ruled_out = IsVague(ctx.text.substr(m.span.begin, m.span.size())) ||
+                IsImplausiblySized(ctx.mentions->money[m.ref]);
   for (const PhraseMatch& c : CuesIn(types, ctx.text, after))
     r.score = std::max(r.score, TypePriority(types.ValueOf(c)) > 0 ? 3 : 1);
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, before)) {
     const std::string& v = cues.ValueOf(c);
     r.score += AmountCueScore(v);
     if ((v == "nondeal" || v == "equity") && c.span.end + 15 >= m.span.begin) r.ruled_out = true;
+    if (v == "tranche") r.part = true;
   }
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
     const std::string& v = cues.ValueOf(c);
@@ -162,17 +175,20 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
   if (f->money) return;
   std::vector<int> money = MoneyIn(ctx, f->clause);
   int best = -1, best_score = -1000;
+  bool best_part = false;
   for (size_t k = 0; k < money.size(); ++k) {
     MoneyRating r = RateMoney(ctx, f->clause, money, k);
     if (r.ruled_out) continue;
     if (r.score > best_score) {
       best_score = r.score;
       best = money[k];
+      best_part = r.part;
     }
   }
   if (best >= 0 && best_score >= -1) {
     f->money = best;
     f->money_rule = "amount_cues";
+    f->money_is_part = best_part;
   }
 }
 

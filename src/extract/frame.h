@@ -35,6 +35,7 @@ struct Frame {
   bool anaphoric = false;       // "本联贷案", "the facility": refers to an earlier deal
   std::optional<int> money;     // mention index of the deal amount
   std::string money_rule;
+  bool money_is_part = false;   // the amount is a tranche ("甲項", "including a $202m")
   Slot borrower, type, project, status, pricing;
   std::optional<double> tenor_years;
   std::string tenor_rule;

@@ -38,21 +38,22 @@ std::vector<std::string> PhraseTable::PhrasesFor(std::string_view value) const {
   return out;
 }
 
-Status Lexicon::LoadLenders(const std::filesystem::path& path) {
+Status Lexicon::LoadEntities(const std::filesystem::path& path, std::vector<LenderEntry>* entries,
+                             PhraseMatcher* matcher) {
   return ForEachRow(path, [&](size_t, const std::vector<std::string_view>& f) -> Status {
     if (f.size() != 4)
       return InvalidArgument("expected 4 tab-separated fields (canonical, country, kind, aliases), found " +
                              std::to_string(f.size()));
     LenderEntry e{std::string(Trim(f[0])), std::string(Trim(f[1])), std::string(Trim(f[2])), {}};
     if (e.canonical.empty()) return InvalidArgument("empty canonical name");
-    int index = static_cast<int>(lenders_.size());
-    lender_matcher_.Add(FoldKey(e.canonical), index);
+    int index = static_cast<int>(entries->size());
+    matcher->Add(FoldKey(e.canonical), index);
     for (std::string_view alias : Split(f[3], '|')) {
       if (Trim(alias).empty()) continue;
       e.aliases.emplace_back(Trim(alias));
-      lender_matcher_.Add(FoldKey(alias), index);
+      matcher->Add(FoldKey(alias), index);
     }
-    lenders_.push_back(std::move(e));
+    entries->push_back(std::move(e));
     return Status::Ok();
   });
 }
@@ -85,7 +86,9 @@ Result<Lexicon> Lexicon::Load(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end());
   Lexicon lex;
   for (const auto& path : files) {
-    Status s = path.stem() == "lenders" ? lex.LoadLenders(path) : lex.LoadTable(path);
+    Status s = path.stem() == "lenders"     ? LoadEntities(path, &lex.lenders_, &lex.lender_matcher_)
+               : path.stem() == "companies" ? LoadEntities(path, &lex.companies_, &lex.company_matcher_)
+                                            : lex.LoadTable(path);
     if (!s.ok()) return s;
   }
   // Blockers are longer phrases holding a lender's short name (本土銀行
@@ -93,6 +96,10 @@ Result<Lexicon> Lexicon::Load(const std::filesystem::path& dir) {
   if (const PhraseTable* blockers = lex.table("not_lenders")) {
     for (const auto& entry : blockers->entries)
       lex.lender_matcher_.Add(entry.first, static_cast<int>(lex.lenders_.size()));
+  }
+  if (const PhraseTable* blockers = lex.table("not_companies")) {
+    for (const auto& entry : blockers->entries)
+      lex.company_matcher_.Add(entry.first, static_cast<int>(lex.companies_.size()));
   }
   return lex;
 }

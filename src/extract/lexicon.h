@@ -1,5 +1,6 @@
 // Lexicon holds the plain tables under rules/lexicon/ that analysts edit:
 //   lenders.tsv   canonical <TAB> country <TAB> kind <TAB> alias|alias|...
+//   companies.tsv the same, for borrowers (the borrower gazetteer)
 //   <name>.tsv    phrase <TAB> value        (roles, deal_types, status, ...)
 // Every phrase and alias is folded like article text (so 聯貸 in a table
 // matches 联贷 and 聯貸 in an article). Immutable after Load(); thread-safe.
@@ -17,6 +18,7 @@
 
 namespace dealwatch {
 
+// One row of lenders.tsv or companies.tsv.
 struct LenderEntry {
   std::string canonical;             // "JPMorgan Chase & Co."
   std::string country;               // "US"
@@ -46,17 +48,23 @@ class Lexicon {
   // Value of a match = index into lenders(); a value >= lenders().size() is
   // a blocker from not_lenders.tsv and names no lender.
   const PhraseMatcher& lender_matcher() const { return lender_matcher_; }
+  // The borrower gazetteer (companies.tsv); match value = index into companies().
+  const std::vector<LenderEntry>& companies() const { return companies_; }
+  const PhraseMatcher& company_matcher() const { return company_matcher_; }
   // The table loaded from <name>.tsv, or null.
   const PhraseTable* table(std::string_view name) const;
   // An empty table when <name>.tsv does not exist.
   const PhraseTable& table_or_empty(std::string_view name) const;
 
  private:
-  Status LoadLenders(const std::filesystem::path& path);
+  static Status LoadEntities(const std::filesystem::path& path, std::vector<LenderEntry>* entries,
+                             PhraseMatcher* matcher);
   Status LoadTable(const std::filesystem::path& path);
 
   std::vector<LenderEntry> lenders_;
   PhraseMatcher lender_matcher_;
+  std::vector<LenderEntry> companies_;
+  PhraseMatcher company_matcher_;
   std::map<std::string, PhraseTable, std::less<>> tables_;
 };
 

@@ -18,6 +18,15 @@ void AddLexiconLenders(std::string_view text, const Lexicon& lexicon, ArticleMen
   }
 }
 
+// Companies of the borrower gazetteer (after lenders, which win overlaps).
+void AddGazetteerCompanies(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
+  for (const PhraseMatch& pm : lexicon.company_matcher().FindAll(text)) {
+    if (pm.value >= static_cast<int>(lexicon.companies().size())) continue;  // a blocker
+    m->Insert({MentionKind::kOrg, pm.span, pm.value, std::string(text.substr(pm.span.begin, pm.span.size())),
+               "gazetteer"});
+  }
+}
+
 void AddTerms(std::string_view text, const MoneyContext& context, ArticleMentions* m) {
   m->money = FindMoney(text, context);
   for (size_t i = 0; i < m->money.size(); ++i)
@@ -30,12 +39,18 @@ void AddTerms(std::string_view text, const MoneyContext& context, ArticleMention
     m->Insert({MentionKind::kPricing, m->pricing[i].span, static_cast<int>(i), "", "pricing"});
 }
 
+struct KnownName {
+  std::string alias;  // as it may appear later
+  std::string full;   // the name it stands for
+  Span where;         // the full name's first mention
+};
+
 // Runs the rules of `field` ("lender" or "org") over every sentence and adds
 // what their `name` groups capture. An `alias` group (a short name in
 // brackets) is remembered for coreference.
 void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, const RuleSet& rules,
                      const Lexicon& lexicon, std::string_view field, MentionKind kind, ArticleMentions* m,
-                     std::vector<std::pair<std::string, std::string>>* names) {
+                     std::vector<KnownName>* names) {
   for (Span sentence : sentences) {
     TaggedText tagged(text, sentence, *m);
     for (const RuleHit& hit : rules.Match(tagged.str(), field)) {
@@ -49,26 +64,57 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
       if (at != std::string_view::npos) span = {span.begin + at, span.begin + at + name.size()};
       m->Insert({kind, span, -1, name, hit.rule->id()});
       if (!names) continue;
-      names->emplace_back(name, name);
+      names->push_back({name, name, span});
       auto a = hit.groups.find("alias");
       if (a != hit.groups.end()) {
         Span as = tagged.ToText(a->second.first, a->second.second);
         std::string alias = CleanName(text.substr(as.begin, as.size()));
-        if (!alias.empty() && alias != name) names->emplace_back(alias, name);
+        // "the Company": the antecedent, unless generic words would spread
+        // it over every other company ("Borrower" in a credit agreement).
+        if (!alias.empty() && alias != name) names->push_back({alias, name, span});
       }
     }
   }
 }
 
+
+// Short names news uses for an organisation found in full: the name without
+// its legal and sector suffixes (鴻海精密工業股份有限公司 -> 鴻海精密工業 ->
+// 鴻海; Vantage Data Centers -> Vantage).
+std::vector<std::string> DerivedAliases(const std::string& name) {
+  static const RE2 kZhSuffix(
+      "(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团|控股|金控|企业|半导体|科技|电子|电力|能源|航运|海运|"
+      "地产|置业|实业|光电|工业|精密|化学|钢铁|建设|开发|发展|投资|国际|物流|汽车|汽配|智能|材料|电机)$");
+  static const RE2 kEnSuffix(
+      ",?\\s+(?:Inc\\.?|Incorporated|Corp\\.?|Corporation|Co\\.|Company|LLC|Ltd\\.?|Limited|plc|PLC|LP|L\\.P\\.|Holdings|"
+      "Group|Partners|Data Centers|Data Centres|Energy|Power|Solar|Renewables|Wind|Infrastructure|Realty|REIT|"
+      "Properties|Technologies|Terminals|Logistics|Semiconductor|Software|Midstream)$");
+  static const RE2 kEnStop("^(?:Capital|Energy|Global|International|American|National|First|New|United|General|"
+                           "Pacific|Asia|China|Power|Solar|Green|Clean|Data|Digital|Group|The)$");
+  std::vector<std::string> out;
+  std::string cur = name;
+  bool latin = !cur.empty() && static_cast<unsigned char>(cur[0]) < 0x80;
+  for (int i = 0; i < 4; ++i) {
+    if (!RE2::Replace(&cur, latin ? kEnSuffix : kZhSuffix, "")) break;
+    cur = std::string(Trim(cur));
+    bool long_enough = latin ? cur.size() >= 5 && !RE2::FullMatch(cur, kEnStop) : Utf8Length(cur) >= 2;
+    if (!long_enough) break;
+    out.push_back(cur);
+  }
+  return out;
+}
+
 // Later plain occurrences of known organisation names and their aliases.
-void AddCoreferences(std::string_view text, const std::vector<std::pair<std::string, std::string>>& names,
-                     ArticleMentions* m) {
+void AddCoreferences(std::string_view text, const std::vector<KnownName>& names, ArticleMentions* m) {
   if (names.empty()) return;
+  std::vector<KnownName> all = names;
+  for (const KnownName& n : names)
+    for (std::string& d : DerivedAliases(n.alias)) all.push_back({std::move(d), n.full, n.where});
   PhraseMatcher matcher;
-  for (size_t i = 0; i < names.size(); ++i)
-    if (Utf8Length(names[i].first) >= 2) matcher.Add(names[i].first, static_cast<int>(i));
+  for (size_t i = 0; i < all.size(); ++i)
+    if (Utf8Length(all[i].alias) >= 2) matcher.Add(all[i].alias, static_cast<int>(i));
   for (const PhraseMatch& pm : matcher.FindAll(text))
-    m->Insert({MentionKind::kOrg, pm.span, -1, names[pm.value].second, "coref"});
+    m->Insert({MentionKind::kOrg, pm.span, -1, all[pm.value].full, "coref", all[pm.value].where});
 }
 
 }  // namespace
@@ -76,6 +122,7 @@ void AddCoreferences(std::string_view text, const std::vector<std::pair<std::str
 std::string CleanName(std::string_view raw) {
   static const RE2 kLead(
       "^(?:(?:今日|昨日|今天|昨天|日前|近日|近期|稍早|今年|去年|今|昨|已|并|且|也|亦|则|而|另外|此外|同时|其中|包括|协助|"
+      "借款人为|借款人是|借款方为|借款主体为|(?i:the borrower,? )|"
       "旗下|子公司|母公司|"
       "(?:\\(\\d{1,2}\\))?日|\\d{1,2}月\\d{1,2}日|\\d{1,2}日|[\"'「『《]|the |The |and |with |by )\\s*)+");
   static const RE2 kTail(
@@ -120,8 +167,10 @@ ArticleMentions FindMentions(std::string_view text, const std::vector<Span>& sen
                              const RuleSet& rules, const MoneyContext& context) {
   ArticleMentions m = FindBaseMentions(text, lexicon, context);
   AddRuleMentions(text, sentences, rules, lexicon, "lender", MentionKind::kLender, &m, nullptr);
-  std::vector<std::pair<std::string, std::string>> names;
+  std::vector<KnownName> names;
+  // Org rules before the gazetteer, so "T-Mobile USA, Inc." stays whole.
   AddRuleMentions(text, sentences, rules, lexicon, "org", MentionKind::kOrg, &m, &names);
+  AddGazetteerCompanies(text, lexicon, &m);
   AddCoreferences(text, names, &m);
   return m;
 }

@@ -25,10 +25,13 @@ enum class MentionKind : char {
 struct Mention {
   MentionKind kind;
   Span span;            // bytes in the normalised article text
-  int ref = -1;         // lender: index in Lexicon::lenders() (-1 when found by a rule);
+  int ref = -1;         // lender: index in Lexicon::lenders(), org: in Lexicon::companies()
+                        // (-1 when found by a rule);
                         // money / tenor / pricing: index in the vectors below
   std::string name;     // lender / org: the name as written (normalised)
   std::string rule_id;  // "lexicon", or the id of the rule that found it
+  Span antecedent;      // coreferences ("the Company", 鴻海 after 鴻海精密工業股份有限公司):
+                        // the full name they stand for; empty otherwise
 };
 
 struct ArticleMentions {

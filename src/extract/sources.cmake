@@ -1,6 +1,7 @@
 # Files of the extract stage (RE2 only), compiled into dealwatch_core.
 target_sources(dealwatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/assembler.cc
+  ${CMAKE_CURRENT_LIST_DIR}/borrower.cc
   ${CMAKE_CURRENT_LIST_DIR}/clause_reader.cc
   ${CMAKE_CURRENT_LIST_DIR}/deal.cc
   ${CMAKE_CURRENT_LIST_DIR}/extractor.cc

@@ -5,6 +5,8 @@
 #include <unicode/ucsdet.h>
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "common/strings.h"
@@ -23,8 +25,16 @@ using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
 using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorDeleter>;
 
 constexpr size_t kMetaWindow = 4096;      // bytes searched for <meta charset>
-constexpr size_t kDetectWindow = 256 << 10;  // bytes given to ICU detection
+constexpr size_t kDetectWindow = 4 << 10;  // bytes given to ICU detection (enough text, bounded cost)
 constexpr int32_t kMinConfidence = 10;    // ICU confidence (0-100) worth trusting
+
+// Detection runs only on bytes that are not UTF-8, so 7-bit and 32-bit
+// encodings are impossible, and EBCDIC pages are not on the web: skipping
+// their recognizers halves the cost of detection.
+constexpr const char* kUndetected[] = {
+    "UTF-32BE", "UTF-32LE", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
+    "IBM424_rtl", "IBM424_ltr", "IBM420_rtl", "IBM420_ltr",
+};
 
 // Labels whose decoding uses a superset, as browsers do (WHATWG Encoding).
 struct Alias {
@@ -126,14 +136,21 @@ struct Utf8Scan {
   size_t invalid = 0;    // bytes that start no well-formed sequence
 };
 
+// Index of the first byte >= 0x80 at or after `i`, eight bytes at a time.
+size_t SkipAscii(std::string_view s, size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
   size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  while ((i = SkipAscii(s, i)) < s.size()) {
     size_t len;
     char32_t cp = DecodeUtf8(s, i, &len);
     if (cp == 0xFFFD && len == 1) {
@@ -156,9 +173,17 @@ std::string DetectCharset(std::string_view bytes) {
   UErrorCode err = U_ZERO_ERROR;
   DetectorPtr det(ucsdet_open(&err));
   if (U_FAILURE(err)) return "";
-  std::string_view sample = bytes.substr(0, kDetectWindow);
+  // Markup and scripts tell nothing: start a little before the first non-ASCII byte.
+  size_t first = 0;
+  while (first < bytes.size() && static_cast<unsigned char>(bytes[first]) < 0x80) ++first;
+  size_t start = first > 256 ? first - 256 : 0;
+  std::string_view sample = bytes.substr(start, kDetectWindow);
   ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &err);
   ucsdet_enableInputFilter(det.get(), true);
+  for (const char* name : kUndetected) {
+    UErrorCode ignored = U_ZERO_ERROR;  // a charset this ICU lacks is simply not detected
+    ucsdet_setDetectableCharset(det.get(), name, false, &ignored);
+  }
   const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
   if (U_FAILURE(err) || match == nullptr) return "";
   const char* name = ucsdet_getName(match, &err);
@@ -219,12 +244,17 @@ std::string DisplayName(const std::string& icu_name) {
   return icu_name;
 }
 
-Result<DecodedText> Decode(std::string_view bytes, const std::string& icu_name, const char* how) {
+Result<DecodedText> Decode(std::string_view bytes, const std::string& icu_name, const char* how,
+                           const Utf8Scan* scan = nullptr) {
   DecodedText out;
   out.how = how;
   if (IsUtf8Name(icu_name)) {
     out.charset = "UTF-8";
-    out.utf8 = SanitizeUtf8(bytes, &out.replaced);
+    if (scan != nullptr && scan->invalid == 0) {
+      out.utf8.assign(bytes);
+    } else {
+      out.utf8 = SanitizeUtf8(bytes, &out.replaced);
+    }
     return out;
   }
   out.charset = DisplayName(icu_name);
@@ -235,7 +265,7 @@ Result<DecodedText> Decode(std::string_view bytes, const std::string& icu_name, 
 
 // No usable label: valid UTF-8 wins, then ICU detection, then windows-1252.
 Result<DecodedText> DecodeUndeclared(std::string_view bytes, const Utf8Scan& scan) {
-  if (scan.invalid == 0) return Decode(bytes, "UTF-8", scan.multibyte ? "detected" : "default");
+  if (scan.invalid == 0) return Decode(bytes, "UTF-8", scan.multibyte ? "detected" : "default", &scan);
   std::string detected = DetectCharset(bytes);
   if (!detected.empty() && !(IsUtf8Name(detected) && !MostlyUtf8(scan))) {
     return Decode(bytes, detected, "detected");
@@ -249,10 +279,10 @@ Result<DecodedText> DecodeUndeclared(std::string_view bytes, const Utf8Scan& sca
 Result<DecodedText> DecodeDeclared(std::string_view bytes, const std::string& icu_name,
                                    const char* how, const Utf8Scan& scan) {
   if (IsUtf8Name(icu_name)) {
-    if (MostlyUtf8(scan)) return Decode(bytes, icu_name, how);
+    if (MostlyUtf8(scan)) return Decode(bytes, icu_name, how, &scan);
     return DecodeUndeclared(bytes, scan);
   }
-  if (scan.invalid == 0 && scan.multibyte > 0) return Decode(bytes, "UTF-8", "detected");
+  if (scan.invalid == 0 && scan.multibyte > 0) return Decode(bytes, "UTF-8", "detected", &scan);
   return Decode(bytes, icu_name, how);
 }
 

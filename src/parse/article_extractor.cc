@@ -29,7 +29,7 @@ constexpr size_t kMaxLeadingLabelChars = 20;  // opening lines this short withou
 constexpr int kMaxLeadingLines = 3;        // byline and date lines dropped from the top at most
 constexpr int kMaxTrailingLines = 4;       // credit lines dropped from the end at most
 constexpr size_t kFilingProbe = 6000;    // bytes of page text checked for filing marks
-constexpr size_t kLangProbe = 32768;     // bytes of page text for language detection
+constexpr size_t kLangProbe = 8192;      // bytes of text for language detection
 
 const GumboNode* FindBody(const GumboNode* html) {
   const GumboVector& children = html->v.element.children;
@@ -71,10 +71,14 @@ std::vector<TextLine> BestMainLines(FlatDom* dom, int* top) {
   return lines;
 }
 
-bool SameText(std::string_view line, std::string_view title) {
-  if (title.empty()) return false;
-  std::string a = AsciiLower(CollapseSpaces(line)), b = AsciiLower(CollapseSpaces(title));
-  return a == b || (a.size() * 10 >= b.size() * 8 && b.find(a) != std::string::npos);
+// A headline lower-cased with spaces collapsed, for comparing with lines.
+std::string TitleKey(std::string_view title) { return AsciiLower(CollapseSpaces(title)); }
+
+// True when `line` is the headline `key` (TitleKey) or most of it.
+bool SameText(std::string_view line, const std::string& key) {
+  if (key.empty() || line.size() > key.size() * 2 + 16) return false;
+  std::string a = TitleKey(line);
+  return a == key || (a.size() * 10 >= key.size() * 8 && key.find(a) != std::string::npos);
 }
 
 bool HasSentenceEnd(std::string_view s) {
@@ -118,9 +122,10 @@ std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadat
                                   bool filing) {
   std::vector<TextLine> kept;
   int leading_dropped = 0;
+  const std::string title = TitleKey(meta.title), h1 = TitleKey(meta.h1);
   for (TextLine& l : lines) {
     bool near_top = kept.size() < 3 || l.heading;
-    if (near_top && !filing && (SameText(l.text, meta.title) || SameText(l.text, meta.h1))) {
+    if (near_top && !filing && (SameText(l.text, title) || SameText(l.text, h1))) {
       continue;
     }
     if (IsPunctuationOnly(l.text)) continue;
@@ -177,7 +182,7 @@ bool LooksBinary(std::string_view s) {
     if ((c & 0xC0) == 0x80) continue;
     ++chars;
     bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
-    bool fffd = s.compare(i, 3, "\xEF\xBF\xBD") == 0;
+    bool fffd = c == 0xEF && s.compare(i, 3, "\xEF\xBF\xBD") == 0;
     bad += control || fffd;
   }
   return chars > 0 && bad * 20 > chars;
@@ -213,7 +218,9 @@ Article ExtractArticle(std::string_view html, std::string_view url, ExtractMode 
   }
   a.text = JoinLines(FilterLines(std::move(lines), meta, filing));
   if (a.published.empty()) a.published = VisibleDate(dom, top < 0 ? 0 : top);
-  a.lang = DecideLang(meta.html_lang, a.text.empty() ? dom.TextOf(0, kLangProbe) : a.text);
+  std::string probe = a.text.empty() ? dom.TextOf(0, kLangProbe)
+                                      : std::string(Utf8Truncate(a.text, kLangProbe));
+  a.lang = DecideLang(meta.html_lang, probe);
   if (a.text.empty()) a.empty_reason = "no article content";
   return a;
 }

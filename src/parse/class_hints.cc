@@ -1,7 +1,9 @@
 #include "parse/class_hints.h"
 
+#include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "common/strings.h"
 
@@ -78,6 +80,45 @@ bool IsAny(std::string_view s, const std::string_view (&words)[N]) {
   return false;
 }
 
+// Kinds of class-name parts, as bits.
+enum PartKind : unsigned {
+  kMaybeContent = 1, kEmbed = 2, kStrong = 4, kBoilerplate = 8, kContent = 16,
+};
+
+// Every class-name part list, indexed by first byte: every class and id of
+// every element is searched, so one pass over the name finds all kinds.
+class PartIndex {
+ public:
+  PartIndex() {
+    Add(kMaybeContentParts, kMaybeContent);
+    Add(kEmbedParts, kEmbed);
+    Add(kStrongParts, kStrong);
+    Add(kBoilerplateParts, kBoilerplate);
+    Add(kContentParts, kContent);
+  }
+  // The kinds of all parts found in `s`.
+  unsigned Find(std::string_view s) const {
+    unsigned kinds = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      for (const Part& p : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (s.compare(i, p.text.size(), p.text) == 0) kinds |= p.kind;
+      }
+    }
+    return kinds;
+  }
+
+ private:
+  struct Part {
+    std::string_view text;
+    unsigned kind;
+  };
+  template <size_t N>
+  void Add(const std::string_view (&parts)[N], unsigned kind) {
+    for (std::string_view p : parts) by_first_[static_cast<unsigned char>(p[0])].push_back({p, kind});
+  }
+  std::array<std::vector<Part>, 256> by_first_;
+};
+
 // Calls f(word) for each run of letters and digits.
 template <typename F>
 void ForEachWord(std::string_view s, F f) {
@@ -145,15 +186,14 @@ constexpr std::string_view kLeadingStarts[] = {
 }  // namespace
 
 ClassVerdict ClassIdVerdict(std::string_view s) {
+  static const PartIndex kIndex;
   ClassVerdict v;
   if (s.empty()) return v;
-  v.content_word = ContainsAny(s, kMaybeContentParts);
-  if (ContainsAny(s, kEmbedParts)) {
-    v.content_word = true;
-    return v;
-  }
-  v.strong = ContainsAny(s, kStrongParts);
-  if (v.strong || ContainsAny(s, kBoilerplateParts)) {
+  unsigned kinds = kIndex.Find(s);
+  v.content_word = (kinds & (kMaybeContent | kEmbed)) != 0;
+  if (kinds & kEmbed) return v;
+  v.strong = (kinds & kStrong) != 0;
+  if (kinds & (kStrong | kBoilerplate)) {
     v.hint = kHintBoilerplate;
     return v;
   }
@@ -164,7 +204,7 @@ ClassVerdict ClassIdVerdict(std::string_view s) {
       v.hint = kHintUnlikely;
     }
   });
-  if (v.hint == 0 && ContainsAny(s, kContentParts)) v.hint = kHintContent;
+  if (v.hint == 0 && (kinds & kContent)) v.hint = kHintContent;
   return v;
 }
 

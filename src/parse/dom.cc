@@ -42,22 +42,24 @@ bool IsHidden(const GumboNode* g, std::string_view class_id) {
   return IsHiddenStyle(Attr(g, "style")) || HasHiddenClass(class_id);
 }
 
-bool IsPunctComma(std::string_view t, size_t i, size_t* len) {
-  if (t[i] == ',') return *len = 1, true;
-  if (t.compare(i, 3, "\xEF\xBC\x8C") == 0 || t.compare(i, 3, "\xE3\x80\x81") == 0) {
-    return *len = 3, true;
-  }
-  return false;
-}
+// Punctuation that Readability-style scoring counts: commas (, ，、) and
+// sentence ends (. ! ? 。！？). `len` receives the bytes of the mark.
+enum class Punct { kNone, kComma, kStop };
 
-bool IsPunctStop(std::string_view t, size_t i, size_t* len) {
-  char c = t[i];
-  if (c == '.' || c == '!' || c == '?') return *len = 1, true;
-  if (t.compare(i, 3, "\xE3\x80\x82") == 0 || t.compare(i, 3, "\xEF\xBC\x81") == 0 ||
-      t.compare(i, 3, "\xEF\xBC\x9F") == 0) {
-    return *len = 3, true;
-  }
-  return false;
+Punct PunctAt(std::string_view t, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  *len = 1;
+  if (c == ',') return Punct::kComma;
+  if (c == '.' || c == '!' || c == '?') return Punct::kStop;
+  if ((c != 0xEF && c != 0xE3) || i + 2 >= t.size()) return Punct::kNone;
+  unsigned char c1 = static_cast<unsigned char>(t[i + 1]), c2 = static_cast<unsigned char>(t[i + 2]);
+  *len = 3;
+  if (c == 0xE3 && c1 == 0x80 && c2 == 0x81) return Punct::kComma;  // 、
+  if (c == 0xE3 && c1 == 0x80 && c2 == 0x82) return Punct::kStop;   // 。
+  if (c == 0xEF && c1 == 0xBC && c2 == 0x8C) return Punct::kComma;  // ，
+  if (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F)) return Punct::kStop;  // ！？
+  *len = 1;
+  return Punct::kNone;
 }
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
@@ -112,12 +114,10 @@ TextStats FlatDom::CountText(std::string_view t, bool in_link) {
       continue;
     }
     space = false;
-    size_t len = 1;
-    if (IsPunctComma(t, i, &len)) {
-      ++s.commas;
-    } else if (IsPunctStop(t, i, &len)) {
-      ++s.stops;
-    }
+    size_t len;
+    Punct p = PunctAt(t, i, &len);
+    s.commas += p == Punct::kComma;
+    s.stops += p == Punct::kStop;
     s.text += len;
     i += len;
   }

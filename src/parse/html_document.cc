@@ -1,6 +1,7 @@
 #include "parse/html_document.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "common/utf8.h"
@@ -81,9 +82,10 @@ size_t RawTextEnd(std::string_view html, size_t pos, std::string_view name) {
 // Tracks nesting while LimitNesting() walks the tags.
 class NestingGuard {
  public:
-  NestingGuard(std::string_view html, int max_depth) : html_(html), max_depth_(max_depth) {}
+  NestingGuard(std::string_view html, const HtmlLimits& limits)
+      : html_(html), max_depth_(limits.max_depth), max_tags_(limits.max_tags) {}
 
-  size_t Run(std::string* out);
+  GuardResult Run(std::string* out);
 
  private:
   size_t SkipMarkup(size_t pos) const;
@@ -92,6 +94,9 @@ class NestingGuard {
 
   std::string_view html_;
   int max_depth_;
+  size_t max_tags_;
+  size_t tags_ = 0;
+  size_t end_ = std::string_view::npos;  // where the input is cut, npos if not
   int depth_ = 0;
   int excess_ = 0;          // dropped start tags still open
   size_t copied_ = 0;       // html_[0, copied_) has gone to out_
@@ -99,9 +104,9 @@ class NestingGuard {
   std::string out_;
 };
 
-size_t NestingGuard::Run(std::string* out) {
+GuardResult NestingGuard::Run(std::string* out) {
   size_t pos = 0;
-  while (pos < html_.size()) {
+  while (pos < html_.size() && end_ == std::string_view::npos) {
     const void* lt = std::memchr(html_.data() + pos, '<', html_.size() - pos);
     if (lt == nullptr) break;
     pos = static_cast<const char*>(lt) - html_.data();
@@ -110,15 +115,21 @@ size_t NestingGuard::Run(std::string* out) {
     if (next == '!' || next == '?') {
       pos = SkipMarkup(pos);
     } else if (next == '/' || std::isalpha(static_cast<unsigned char>(next))) {
+      if (++tags_ > max_tags_) {
+        end_ = pos;
+        break;
+      }
       pos = OnTag(pos);
     } else {
       ++pos;
     }
   }
-  if (dropped_ == 0) return 0;
-  out_.append(html_.substr(copied_));
+  GuardResult result{dropped_, end_ != std::string_view::npos};
+  if (!result.cut && dropped_ == 0) return result;
+  size_t end = result.cut ? end_ : html_.size();
+  out_.append(html_.substr(copied_, end - copied_));
   *out = std::move(out_);
-  return dropped_;
+  return result;
 }
 
 size_t NestingGuard::SkipMarkup(size_t pos) const {
@@ -166,10 +177,34 @@ void NestingGuard::Drop(size_t begin, size_t end) {
   ++dropped_;
 }
 
+// IsValidUtf8 with ASCII runs skipped eight bytes at a time: every page
+// passes through here.
+bool FastValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    if (DecodeUtf8(s, i, &len) == 0xFFFD && len == 1) return false;
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace
 
-size_t LimitNesting(std::string_view html, int max_depth, std::string* out) {
-  NestingGuard guard(html, max_depth);
+GuardResult GuardHtml(std::string_view html, const HtmlLimits& limits, std::string* out) {
+  NestingGuard guard(html, limits);
   return guard.Run(out);
 }
 
@@ -186,14 +221,16 @@ HtmlDocument HtmlDocument::Parse(std::string_view html, const HtmlLimits& limits
   doc.truncated_ = cut < html.size();
   html = html.substr(0, cut);
   auto buffer = std::make_unique<std::string>();
-  if (IsValidUtf8(html)) {
+  if (FastValidUtf8(html)) {
     buffer->assign(html);
   } else {
     *buffer = SanitizeUtf8(html, &doc.replaced_bytes_);
   }
-  std::string limited;
-  doc.dropped_tags_ = LimitNesting(*buffer, limits.max_depth, &limited);
-  if (doc.dropped_tags_ > 0) *buffer = std::move(limited);
+  std::string guarded;
+  GuardResult guard = GuardHtml(*buffer, limits, &guarded);
+  if (guard.cut || guard.dropped_tags > 0) *buffer = std::move(guarded);
+  doc.dropped_tags_ = guard.dropped_tags;
+  doc.truncated_ = doc.truncated_ || guard.cut;
   doc.buffer_ = std::move(buffer);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // errors are not used; recording them costs time and memory

@@ -3,7 +3,9 @@
 // work is bounded on any input: invalid UTF-8 is replaced first, pages longer
 // than Limits::max_bytes are cut, and start tags nested deeper than
 // Limits::max_depth are dropped before gumbo sees them (Debian's gumbo 0.10.1
-// has no depth limit of its own and is quadratic in nesting depth).
+// has no depth limit of its own and is quadratic in nesting depth), and
+// pages with more than Limits::max_tags tags are cut (gumbo needs a few
+// hundred bytes per element).
 // Move-only. A const HtmlDocument may be read from several threads.
 #ifndef DEALWATCH_PARSE_HTML_DOCUMENT_H_
 #define DEALWATCH_PARSE_HTML_DOCUMENT_H_
@@ -18,7 +20,8 @@
 namespace dealwatch {
 
 struct HtmlLimits {
-  size_t max_bytes = 24u << 20;  // longer input is cut at a tag boundary
+  size_t max_bytes = 16u << 20;  // longer input is cut at a tag boundary
+  size_t max_tags = 400000;      // input is cut before the tag beyond this many
   int max_depth = 400;           // element nesting kept (start tags beyond are dropped)
 };
 
@@ -56,11 +59,17 @@ class HtmlDocument {
   size_t replaced_bytes_ = 0;
 };
 
+struct GuardResult {
+  size_t dropped_tags = 0;  // start and end tags removed for nesting too deep
+  bool cut = false;         // input cut after limits.max_tags tags
+};
+
 // Copies `html` to *out without the start tags (and their end tags) that
-// would nest deeper than `max_depth`, counting only elements that really
-// nest in HTML (not p, li, td, void elements, ...). Returns how many tags
-// were dropped; when 0, *out is left untouched. Exposed for tests.
-size_t LimitNesting(std::string_view html, int max_depth, std::string* out);
+// would nest deeper than limits.max_depth, counting only elements that
+// really nest in HTML (not p, li, td, void elements, ...), and cut before
+// the tag beyond limits.max_tags. When nothing changes, *out is left
+// untouched. Exposed for tests.
+GuardResult GuardHtml(std::string_view html, const HtmlLimits& limits, std::string* out);
 
 // Returns a length <= max_bytes at which `html` can be cut outside a tag.
 size_t SafeCutLength(std::string_view html, size_t max_bytes);

@@ -186,6 +186,21 @@ TEST_CASE("Crawler gives up after max_retries and waits before the next run's re
   CHECK(server.Count("/down") == 3);
 }
 
+TEST_CASE("Crawler retries refused connections and records them as connect", "[crawl]") {
+  CurlGlobal curl;
+  std::string url = "http://127.0.0.1:" + std::to_string(testing::ClosedPort()) + "/a.html";
+  CrawlConfig config = FastConfig();
+  SourceConfig s = TestSource("s", "urls", "");
+  s.urls = {url};
+  s.obey_robots = false;
+  config.sources = {s};
+  MemoryUrlStateStore store;
+  auto result = RunCrawl(config, &store);
+  CHECK(result.report.sources[0].failures.at("connect") == 1);
+  CHECK(store.Get(url)->last_error == "connect");
+  CHECK(store.Get(url)->last_status == 0);
+}
+
 TEST_CASE("Crawler times out a server that stalls", "[crawl]") {
   CurlGlobal curl;
   TestServer server;

@@ -6,7 +6,11 @@
 #ifndef DEALWATCH_TESTS_CRAWL_TEST_SERVER_H_
 #define DEALWATCH_TESTS_CRAWL_TEST_SERVER_H_
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -96,6 +100,19 @@ class TestServer {
   mutable std::mutex mu_;
   std::vector<RecordedRequest> requests_;
 };
+
+// A loopback port nobody listens on (bound, read back, closed again).
+inline int ClosedPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
 
 inline int64_t GapMs(TestClock::time_point a, TestClock::time_point b) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();

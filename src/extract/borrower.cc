@@ -1,0 +1,91 @@
+#include "extract/borrower.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "common/strings.h"
+#include "common/utf8.h"
+#include "extract/mention_finder.h"
+
+namespace dealwatch {
+
+namespace {
+
+std::string KeyOf(const Mention* m, std::string_view name) {
+  if (m && m->kind == MentionKind::kOrg && m->ref >= 0) {
+    std::string key = "#c";  // GCC 12 warns falsely on "#c" + to_string()
+    key += std::to_string(m->ref);
+    return key;
+  }
+  return AsciiLower(CleanName(name));
+}
+
+// The organisation mention covering most of `span`, or null.
+const Mention* OrgIn(const ArticleMentions& mentions, Span span) {
+  for (int idx : mentions.Within(span)) {
+    const Mention& m = mentions.items[idx];
+    if (m.kind == MentionKind::kOrg) return &m;
+  }
+  return nullptr;
+}
+
+int OriginScore(const Mention& m) {
+  if (m.rule_id == "gazetteer") return 6;
+  if (m.rule_id == "coref") return 5;
+  return 5;
+}
+
+}  // namespace
+
+bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
+  size_t len = Utf8Length(name);
+  if (len < 2 || len > 40) return false;
+  if (IsGenericName(name, lexicon)) return false;
+  static const RE2 kJunk(
+      "推动|响应|实践|协助|随着|掌握|根据|公告|表示|指出|透过|通过|如果|由于|因为|为了|其中|以及|包括|近年|目前|"
+      "分析|预计|认为|报导|报道|记者|消息|获得|取得|完成|签署|签约|同意|视|若|分别|将用于|\\d{4}年|\\d+年$|"
+      "^(?:贷款|资金|借款|融资|联贷|本次|此次|其他|另|具体)|"
+      "^(?:以|据|对|在|于|是|将|把|让|使|向|为|与|和|及|但|而|其|此|该|这|那|本|各|上述|有关|相关)|"
+      "^(?:The|This|That|These|Those|Its|Their|Our|It|In|On|At|For|But|And|As|By|With|From|A|An)\\b|"
+      "(?i:\\b(?:company|companies|group|firm|borrower|lenders?|banks?)$)");
+  if (RE2::PartialMatch(name, kJunk)) return false;
+  // A second 公司 inside means a phrase ("公司全资子公司"), not a name.
+  size_t first = name.find("公司");
+  if (first != std::string_view::npos && name.find("公司", first + 1) != std::string_view::npos) return false;
+  return true;
+}
+
+std::vector<BorrowerCandidate> BorrowerCandidates(const Frame& f, std::string_view text,
+                                                  const ArticleMentions& mentions, const Lexicon& lexicon) {
+  std::vector<BorrowerCandidate> out;
+  auto add = [&](Span span, const Mention* m, int score, const std::string& rule) {
+    // A coreference ("the Company", 鴻海) stands for its full name.
+    if (m && !m->antecedent.empty() && span == m->span) span = m->antecedent;
+    std::string name = CleanName(text.substr(span.begin, span.size()));
+    if (!PlausibleBorrower(name, lexicon)) return;
+    out.push_back({span, KeyOf(m, name), score, rule});
+  };
+  if (f.borrower.set()) {
+    const Mention* m = OrgIn(mentions, f.borrower.span);
+    bool deal_rule = f.borrower.rule.find(".deal.") != std::string::npos;
+    // A rule group holding exactly a known organisation names it; a wider
+    // group (with time words, brackets) is cleaned to its name.
+    add(m && m->span.size() * 2 >= f.borrower.span.size() ? m->span : f.borrower.span, m, deal_rule ? 10 : 8,
+        f.borrower.rule);
+  }
+  size_t money_at = f.money ? mentions.items[*f.money].span.begin : f.clause.end;
+  bool first = true;
+  for (int idx : mentions.Within(f.clause)) {
+    const Mention& m = mentions.items[idx];
+    if (m.kind != MentionKind::kOrg) continue;
+    int score = OriginScore(m) + (m.span.end <= money_at ? 2 : 0) + (first ? 1 : 0);
+    add(m.span, &m, score, m.rule_id + "+in_clause");
+    first = false;
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const BorrowerCandidate& a, const BorrowerCandidate& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace dealwatch
