@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include <map>
+
 #include "extract/assembler.h"
 #include "extract/clause_reader.h"
 #include "extract/mention_finder.h"
@@ -36,22 +38,26 @@ std::vector<Span> Clauses(std::string_view text, Span sentence) {
   return out;
 }
 
-size_t Count(std::string_view text, std::string_view word) {
-  size_t n = 0;
-  for (size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + word.size())) ++n;
-  return n;
-}
-
 }  // namespace
 
-std::string InferMarket(std::string_view text, const std::string& lang) {
-  size_t tw = Count(text, "新台币") + Count(text, "台湾") + Count(text, "台币") + Count(text, "NT$");
-  size_t hk = Count(text, "港元") + Count(text, "港币") + Count(text, "香港") + Count(text, "HK$");
-  size_t cn = Count(text, "人民币") + Count(text, "中国人民银行") + Count(text, "上交所") + Count(text, "深交所") +
-              Count(text, "内地");
-  if (tw > hk && tw > cn) return "TW";
-  if (hk > tw && hk > cn) return "HK";
-  if (cn > tw && cn > hk) return "CN";
+std::string InferMarket(std::string_view text, const std::string& lang, const Lexicon* lexicon) {
+  std::map<std::string, int> votes;
+  if (lexicon) {
+    const PhraseTable& cues = lexicon->table_or_empty("markets");
+    for (const PhraseMatch& m : cues.matcher.FindAll(text)) ++votes[cues.ValueOf(m)];
+  }
+  std::string best;
+  int best_votes = 0, second = 0;
+  for (const auto& [market, n] : votes) {
+    if (n > best_votes) {
+      second = best_votes;
+      best_votes = n;
+      best = market;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (best_votes > second && (lang != "en" || best_votes >= 2)) return best;
   if (lang == "zh-Hant") return "TW";
   if (lang == "zh-Hans") return "CN";
   return "US";
@@ -75,7 +81,7 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const Normalized
                                      const ExtractContext& context, ExtractionTrace* trace) const {
   const std::string& text = normalized.text;
   std::string lang = context.lang.empty() ? DetectLanguage(original) : context.lang;
-  std::string market = context.market.empty() ? InferMarket(text, lang) : context.market;
+  std::string market = context.market.empty() ? InferMarket(text, lang, &lexicon_) : context.market;
   std::vector<Span> sentences = SplitSentences(text);
   ArticleMentions mentions = FindMentions(text, sentences, lexicon_, rules_, MoneyContext{market, lang});
   ClauseContext cc{text, &mentions, &lexicon_, &rules_};

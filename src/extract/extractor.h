@@ -63,11 +63,11 @@ class Extractor {
   RuleSet rules_;  // patterns expanded from lexicon_ tables
 };
 
-// The market an article reports on when its source does not say: explicit
-// currency and place words first (新台币/台湾 -> TW, 港元/香港 -> HK,
-// 人民币 + mainland words -> CN), else the script (zh-Hant -> TW, zh-Hans -> CN),
-// else "US" for English.
-std::string InferMarket(std::string_view normalized_text, const std::string& lang);
+// The market an article reports on when its source does not say: the
+// place and institution words of rules/lexicon/markets.tsv vote (新台币,
+// 金管会 -> TW; 港元, 立法会 -> HK; 人民币, 证监会 -> CN); without a clear
+// winner the script decides (zh-Hant -> TW, zh-Hans -> CN), else "US".
+std::string InferMarket(std::string_view normalized_text, const std::string& lang, const Lexicon* lexicon);
 
 }  // namespace dealwatch
 

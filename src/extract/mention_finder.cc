@@ -10,11 +10,22 @@ namespace dealwatch {
 
 namespace {
 
+// A lexicon bank followed by its legal form and branch ("中国银行" +
+// "股份有限公司上海市闸北支行") is one lender named in full.
+size_t ExtendLenderName(std::string_view text, size_t end) {
+  static const RE2 kTail(
+      "(?:股份有限公司|有限责任公司|有限公司)?(?:\\((?:中国|香港|台湾|亚洲)\\)(?:有限公司)?)?"
+      "(?:[\\p{Han}]{1,10}?(?:分行|支行|分公司|营业部))?");
+  re2::StringPiece match;
+  if (kTail.Match(text, end, text.size(), RE2::ANCHOR_START, &match, 1)) return end + match.size();
+  return end;
+}
+
 void AddLexiconLenders(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
   for (const PhraseMatch& pm : lexicon.lender_matcher().FindAll(text)) {
     if (pm.value >= static_cast<int>(lexicon.lenders().size())) continue;  // a blocker
-    m->Insert({MentionKind::kLender, pm.span, pm.value, std::string(text.substr(pm.span.begin, pm.span.size())),
-               "lexicon"});
+    Span span{pm.span.begin, ExtendLenderName(text, pm.span.end)};
+    m->Insert({MentionKind::kLender, span, pm.value, std::string(text.substr(span.begin, span.size())), "lexicon"});
   }
 }
 

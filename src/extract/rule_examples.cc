@@ -66,7 +66,7 @@ ExampleRun RunExample(const Extractor& ex, const Rule& rule, const std::string& 
   run.text = TextNormalizer::Get().Normalize(raw).text;
   std::string lang = DetectLanguage(raw);
   std::vector<Span> whole = {{0, run.text.size()}};
-  MoneyContext money{InferMarket(run.text, lang), lang};
+  MoneyContext money{InferMarket(run.text, lang, &ex.lexicon()), lang};
   run.mentions = IsNameRule(rule) ? FindBaseMentions(run.text, ex.lexicon(), money)
                                   : FindMentions(run.text, whole, ex.lexicon(), ex.rules(), money);
   run.tagged = std::make_unique<TaggedText>(run.text, Span{0, run.text.size()}, run.mentions);
