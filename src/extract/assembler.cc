@@ -261,6 +261,14 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     FillBorrower(in, b, deals.empty() ? nullptr : &deals.back(), &d);
     if (d.borrower.empty() && !(d.amount && d.amount->value && !d.lenders.empty())) continue;
     if (!d.amount && d.lenders.empty()) continue;
+    // Without a status word, a deal with named arrangers or agents has been
+    // put together: news reports them once signed.
+    if (d.status == "unknown" &&
+        std::any_of(d.lenders.begin(), d.lenders.end(),
+                    [](const DealLender& l) { return l.role == "lead_arranger" || l.role == "agent"; })) {
+      d.status = "signed";
+      d.rule_ids["status"] = "default:arranged";
+    }
     d.confidence = Confidence(b, d);
     deals.push_back(std::move(d));
   }

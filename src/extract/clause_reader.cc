@@ -194,6 +194,7 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
 
 void ReadCues(const ClauseContext& ctx, Frame* f) {
   const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  Slot best;
   int best_priority = -1;
   for (const PhraseMatch& m : CuesIn(types, ctx.text, f->clause)) {
     const std::string& t = types.ValueOf(m);
@@ -201,14 +202,12 @@ void ReadCues(const ClauseContext& ctx, Frame* f) {
     if (t == "not_loan") continue;
     f->trigger = true;
     if (p >= 1) f->strong_trigger = true;
-    if (!f->type.set() && p > best_priority) {
+    if (p > best_priority) {  // the most specific type word of the clause
       best_priority = p;
-      f->type = {t, m.span, "deal_types:" + Slice(ctx.text, m.span)};
+      best = {t, m.span, "deal_types:" + Slice(ctx.text, m.span)};
     }
   }
-  if (f->type.set() && best_priority >= 0 && f->type.rule.rfind("deal_types:", 0) == 0) {
-    // keep: chosen above
-  }
+  if (!f->type.set()) f->type = best;  // a rule's type wins
   const PhraseTable& status = ctx.lexicon->table_or_empty("status");
   std::vector<PhraseMatch> st = CuesIn(status, ctx.text, f->clause);
   if (!st.empty()) SetSlot(&f->status, status.ValueOf(st.front()), st.front().span, "status:" + Slice(ctx.text, st.front().span));

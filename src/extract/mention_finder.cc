@@ -70,6 +70,8 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
       Span span = tagged.ToText(g->second.first, g->second.second);
       std::string name = CleanName(text.substr(span.begin, span.size()));
       if (name.empty() || IsGenericName(name, lexicon)) continue;
+      if (kind == MentionKind::kLender && !PlausibleBankName(name, lexicon)) continue;
+      if (kind == MentionKind::kOrg && !PlausibleOrgName(name)) continue;
       // Re-anchor the span on the cleaned name.
       size_t at = text.substr(span.begin, span.size()).find(name);
       if (at != std::string_view::npos) span = {span.begin + at, span.begin + at + name.size()};
@@ -150,6 +152,26 @@ std::string CleanName(std::string_view raw) {
     if (s == before) break;
   }
   return s;
+}
+
+bool PlausibleOrgName(std::string_view name) {
+  // "用于偿还集团", "能有效降低集团": a clause ending in a company word.
+  static const RE2 kVerbs(
+      "偿还|降低|扩充|进一步|有效|用于|对于|由于|关于|提高|增加|减少|支持|推动|认为|表示|指出|成为|属于|透过|通过|"
+      "包括|以及|并且|为了|根据|按照|作为|其他|相关|有关|所有|全部|整个|该|此|本次|上述|下属|旗下|集团的|公司的");
+  return !RE2::PartialMatch(name, kVerbs);
+}
+
+bool PlausibleBankName(std::string_view name, const Lexicon& lexicon) {
+  // "擔任額度管理銀行", "有效降低參貸銀行": a role word or a verb inside means a
+  // phrase ending in 銀行, not a bank's name.
+  const PhraseTable& roles = lexicon.table_or_empty("roles");
+  for (const PhraseMatch& m : roles.matcher.FindAll(name))
+    if (m.span.size() < name.size()) return false;
+  static const RE2 kNotName(
+      "担任|降低|披露|因应|批评|据|透过|通过|包括|包含|以及|表示|指出|加入|参与|协助|等|各|多|数|"
+      "官股|公股|民营|外商|外资|本国|国内|国际银行$|大银行|^[一二两三四五六七八九十几数多]+");
+  return !RE2::PartialMatch(name, kNotName);
 }
 
 bool IsGenericName(std::string_view name, const Lexicon& lexicon) {

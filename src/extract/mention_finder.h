@@ -26,6 +26,13 @@ ArticleMentions FindBaseMentions(std::string_view text, const Lexicon& lexicon, 
 // (lexicon/not_names.tsv: 管理銀行, 該公司, ...).
 bool IsGenericName(std::string_view name, const Lexicon& lexicon);
 
+// False for clause fragments ending in a company word ("用於償還集團").
+bool PlausibleOrgName(std::string_view name);
+
+// False for phrases ending in 銀行 that are not a bank's name ("擔任管理銀行",
+// "七大銀行", "公股銀行").
+bool PlausibleBankName(std::string_view name, const Lexicon& lexicon);
+
 // Cleans a name captured by a rule: drops leading time words and
 // connectives, trailing stock codes "(2317)", brackets and quotes.
 std::string CleanName(std::string_view name);

@@ -40,7 +40,8 @@ bool IsFishy(const DomNode& n) {
   double ld = n.sub.LinkDensity();
   if (img > 1 && p * 2 < img) return true;
   if (!list && n.list_items > p + 100) return true;
-  if (!list && n.sub.text < 25 && (img == 0 || img > 2)) return true;
+  // Short tables are kept: a two-by-two table of terms is data, not layout.
+  if (!list && n.tag != GUMBO_TAG_TABLE && n.sub.text < 25 && (img == 0 || img > 2)) return true;
   if (!list && n.hint <= 0 && ld > 0.2) return true;
   if (list && ld > 0.5) return true;
   return n.hint > 0 && ld > 0.5;

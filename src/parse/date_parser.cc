@@ -217,6 +217,7 @@ bool MatchHanYmd(Cursor* c, DateTime* d) {
   ok = ok && c->Lit("月");
   c->Spaces();
   ok = ok && c->Int(1, 2, &d->day);
+  c->Spaces();
   ok = ok && (c->Lit("日") || c->Lit("号") || c->Lit("號"));
   if (!ok) {
     *c = save;

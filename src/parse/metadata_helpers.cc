@@ -9,6 +9,8 @@
 namespace dealwatch {
 namespace {
 
+constexpr size_t kMinHeadlineChars = 10;  // a first title part this long is the headline
+
 constexpr std::string_view kTitleSeparators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", "｜", "_", " -- ", "——", " / ",
 };
@@ -83,9 +85,11 @@ std::string StripSiteSuffix(std::string_view title, std::string_view site_name) 
   title = Trim(title);
   std::vector<std::string_view> parts = TitleParts(title);
   if (parts.size() == 1) return std::string(title);
+  // Like Readability: the first part when it is a real headline, else the longest.
   std::string_view best;
   for (std::string_view p : parts) {
     if (p.empty() || NamesSite(p, site_name)) continue;
+    if (best.empty() && Utf8Length(p) >= kMinHeadlineChars) return std::string(p);
     if (Utf8Length(p) > Utf8Length(best)) best = p;
   }
   return std::string(best.empty() ? title : best);

@@ -33,11 +33,11 @@ TEST_CASE("GuardHtml counts only elements that really nest", "[parse]") {
   };
   const Case cases[] = {
       {"<div><div><div>x</div></div></div>", 0},
-      {"<div><div><div><div>x</div></div></div></div>", 2},
+      {"<div><div><div><div>x</div></div></div></div>", 2},  // the start and end tag
       {Repeat("<p>a", 50) + Repeat("<li>b", 50) + Repeat("<br><img>", 50), 0},
       {"<div><div><div><script>" + Repeat("<div>", 9) + "</script></div></div></div>", 0},
       {"<div><div><div><!-- <div><div> --></div></div></div>", 0},
-      {"<div><div><div><span a='>'><b>x</b></span></div></div></div>", 2},
+      {"<div><div><div><span a='>'><b>x</b></span></div></div></div>", 4},
   };
   for (const Case& c : cases) {
     std::string out;
