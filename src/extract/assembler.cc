@@ -35,6 +35,16 @@ const MoneyMention& MoneyOf(const AssemblyInput& in, int mention) {
   return in.mentions->money[in.mentions->items[mention].ref];
 }
 
+// An amount given only as a bound ("逾百億元") that an exact one satisfies.
+bool Satisfies(const AssemblyInput& in, int bound, int exact) {
+  const MoneyMention& b = MoneyOf(in, bound);
+  const MoneyMention& e = MoneyOf(in, exact);
+  if (b.value || !e.value || b.currency != e.currency) return false;
+  if (b.low && *e.value < *b.low * 0.995) return false;
+  if (b.high && *e.value > *b.high * 1.005) return false;
+  return b.low || b.high;
+}
+
 bool SameAmount(const AssemblyInput& in, int a, int b) {
   const MoneyMention& x = MoneyOf(in, a);
   const MoneyMention& y = MoneyOf(in, b);
@@ -93,6 +103,10 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
   if (f.money) {
     for (size_t i = 0; i < deals.size(); ++i)
       if (deals[i].money && SameAmount(in, *deals[i].money, *f.money)) return static_cast<int>(i);
+    for (size_t i = 0; i < deals.size(); ++i)
+      if (deals[i].money && Satisfies(in, *deals[i].money, *f.money) &&
+          (key.empty() || deals[i].key.empty() || deals[i].key == key))
+        return static_cast<int>(i);
     // Tranches of a deal already read ("甲項1,000億元…乙項500億元") belong to it.
     for (size_t i = 0; i < deals.size(); ++i)
       if (deals[i].money && IsPartOf(in, f, *deals[i].money)) return static_cast<int>(i);
@@ -245,8 +259,9 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     if (b.key.empty()) b.key = key;
     b.frames.push_back(&f);
     b.last_sentence = f.sentence;
-    if (f.money && (!b.money || (SameAmount(in, *b.money, *f.money) &&
-                                 SignificantDigits(in, *f.money) > SignificantDigits(in, *b.money)))) {
+    if (f.money && (!b.money || Satisfies(in, *b.money, *f.money) ||
+                    (SameAmount(in, *b.money, *f.money) &&
+                     SignificantDigits(in, *f.money) > SignificantDigits(in, *b.money)))) {
       // "1,693.34億元" in the body beats "1,693億" in the headline.
       b.money = f.money;
       b.money_rule = f.money_rule;

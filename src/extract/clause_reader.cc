@@ -242,7 +242,9 @@ Frame ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentenc
   Frame f;
   f.sentence = sentence;
   f.clause = tagged.clause();
-  for (const char* field : {"not_deal", "deal", "lenders", "borrower", "amount", "project"}) {
+  // Amount rules first: "from $400 million to $750 million" decides the
+  // amount before a deal rule takes the first figure it sees.
+  for (const char* field : {"not_deal", "amount", "deal", "lenders", "borrower", "project"}) {
     for (RuleHit& hit : ctx.rules->Match(tagged.str(), field)) {
       if (AmountRuledOut(ctx, tagged, hit)) continue;
       if (std::string_view(field) == "not_deal") {
