@@ -23,6 +23,8 @@ struct ExplainOptions {
   bool all = false;
 };
 
+void PrintFrame(const ExtractionTrace& t, const Frame& f, const std::string& text);
+
 void PrintClause(const ExtractionTrace& t, const ExtractionTrace::Clause& c, const std::string& text) {
   std::printf("  clause: %s\n", RenderTagged(c.tagged.str(), text, t.mentions).c_str());
   for (const RuleHit& h : c.hits) {
@@ -30,7 +32,10 @@ void PrintClause(const ExtractionTrace& t, const ExtractionTrace::Clause& c, con
     for (const auto& [k, v] : RenderHitGroups(h, c.tagged, text, t.mentions)) groups += "  " + k + "=" + v;
     std::printf("    rule %-26s%s\n", h.rule->id().c_str(), groups.c_str());
   }
-  const Frame& f = c.frame;
+  for (const Frame& f : c.frames) PrintFrame(t, f, text);
+}
+
+void PrintFrame(const ExtractionTrace& t, const Frame& f, const std::string& text) {
   std::string flags;
   if (f.blocked) flags += " blocked";
   if (f.trigger) flags += f.strong_trigger ? " trigger" : " weak-trigger";
@@ -61,7 +66,8 @@ int RunExplain(const GlobalOptions& global, const ExplainOptions& opts) {
               trace.market.c_str(), trace.sentences.size(), trace.mentions.items.size());
   int last_sentence = -1;
   for (const auto& c : trace.clauses) {
-    bool interesting = !c.hits.empty() || c.frame.trigger || !c.frame.lenders.empty() || c.frame.money;
+    bool interesting = !c.hits.empty() || c.frames.size() != 1 || c.frames[0].trigger ||
+                       !c.frames[0].lenders.empty() || c.frames[0].money;
     if (!interesting && !opts.all) continue;
     if (c.sentence != last_sentence) {
       Span s = trace.sentences[c.sentence];

@@ -238,32 +238,123 @@ int TypePriority(const std::string& type) {
   return 2;
 }
 
-Frame ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentence, std::vector<RuleHit>* hits) {
-  Frame f;
-  f.sentence = sentence;
-  f.clause = tagged.clause();
+namespace {
+
+// One deal a clause states: the deal-rule hits about it and, for a hit
+// naming several borrowers ("台塑及台化均為320億元"), which one.
+struct DealUnit {
+  std::vector<const RuleHit*> hits;
+  std::optional<int> money;     // mention index
+  std::optional<Span> borrower;  // one borrower of a `borrowers` group
+};
+
+// "力積電、耐斯廣場及茂迪" -> the three names.
+std::vector<Span> SplitNameList(std::string_view text, Span list) {
+  static const RE2 kSep("\\s*(?:、|以及|及|和|与|,|and)\\s*");
+  std::vector<Span> out;
+  size_t pos = list.begin;
+  re2::StringPiece sep;
+  while (pos < list.end) {
+    size_t end = list.end;
+    size_t next = list.end;
+    if (kSep.Match(text, pos, list.end, RE2::UNANCHORED, &sep, 1)) {
+      end = sep.data() - text.data();
+      next = end + sep.size();
+    }
+    if (end > pos) out.push_back({pos, end});
+    pos = next;
+  }
+  return out;
+}
+
+std::optional<int> HitMoney(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit& hit) {
+  auto g = hit.groups.find("amount");
+  if (g == hit.groups.end()) return std::nullopt;
+  for (int idx : tagged.MentionsIn(g->second.first, g->second.second))
+    if (ctx.mentions->items[idx].kind == MentionKind::kMoney) return idx;
+  return std::nullopt;
+}
+
+// Splits the deal-rule hits of a clause into the deals they state: hits
+// with the same amount are one deal; a `borrowers` group gives one deal per
+// organisation in it.
+std::vector<DealUnit> DealUnits(const ClauseContext& ctx, const TaggedText& tagged, const std::vector<RuleHit>& hits) {
+  std::vector<DealUnit> units;
+  for (const RuleHit& hit : hits) {
+    std::optional<int> money = HitMoney(ctx, tagged, hit);
+    auto many = hit.groups.find("borrowers");
+    if (many != hit.groups.end()) {
+      for (Span name : SplitNameList(ctx.text, tagged.ToText(many->second.first, many->second.second)))
+        units.push_back({{&hit}, money, name});
+      continue;
+    }
+    auto same = std::find_if(units.begin(), units.end(), [&](const DealUnit& u) {
+      return !u.borrower && (!money || !u.money || *u.money == *money);
+    });
+    if (same == units.end()) {
+      units.push_back({{&hit}, money, std::nullopt});
+    } else {
+      same->hits.push_back(&hit);
+      if (!same->money) same->money = money;
+    }
+  }
+  return units;
+}
+
+}  // namespace
+
+std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentence,
+                              std::vector<RuleHit>* trace_hits) {
+  Frame base;
+  base.sentence = sentence;
+  base.clause = tagged.clause();
+  std::vector<RuleHit> deal_hits;
   // Amount rules first: "from $400 million to $750 million" decides the
   // amount before a deal rule takes the first figure it sees.
   for (const char* field : {"not_deal", "amount", "deal", "lenders", "borrower", "project"}) {
     for (RuleHit& hit : ctx.rules->Match(tagged.str(), field)) {
       if (AmountRuledOut(ctx, tagged, hit)) continue;
+      if (trace_hits) trace_hits->push_back(hit);
       if (std::string_view(field) == "not_deal") {
-        f.blocked = true;
-        f.rules_fired.push_back(hit.rule->id());
+        base.blocked = true;
+        base.rules_fired.push_back(hit.rule->id());
+      } else if (std::string_view(field) == "deal") {
+        deal_hits.push_back(std::move(hit));
       } else {
-        ApplyHit(ctx, tagged, hit, &f);
-        if (std::string_view(field) == "deal") {
-          f.trigger = true;
-          f.confidence = std::max(f.confidence, hit.rule->confidence);
-        }
+        ApplyHit(ctx, tagged, hit, &base);
       }
-      if (hits) hits->push_back(std::move(hit));
     }
   }
-  ReadCues(ctx, &f);
-  ReadTerms(ctx, &f);
-  if (f.trigger) ChooseMoney(ctx, &f);
-  return f;
+  ReadCues(ctx, &base);
+  ReadTerms(ctx, &base);
+  std::vector<DealUnit> units = DealUnits(ctx, tagged, deal_hits);
+  std::vector<Frame> frames;
+  for (const DealUnit& unit : units) {
+    Frame f = base;
+    if (unit.borrower) f.borrower = {std::string(ctx.text.substr(unit.borrower->begin, unit.borrower->size())),
+                                     *unit.borrower, unit.hits.front()->rule->id()};
+    std::optional<int> amount_rule_money = f.money;
+    for (const RuleHit* hit : unit.hits) {
+      ApplyHit(ctx, tagged, *hit, &f);
+      if (amount_rule_money) f.money = amount_rule_money;
+      f.trigger = true;
+      f.confidence = std::max(f.confidence, hit->rule->confidence);
+    }
+    if (unit.money && !f.money) {  // an amount rule's figure stands
+      f.money = unit.money;
+      f.money_rule = unit.hits.front()->rule->id();
+    }
+    // A ranking or statistics clause yields a deal only from a rule that
+    // names its borrower ("包括台泥500億元聯貸").
+    if (f.blocked && f.borrower.set()) f.blocked = false;
+    if (f.trigger) ChooseMoney(ctx, &f);
+    frames.push_back(std::move(f));
+  }
+  if (frames.empty()) {
+    if (base.trigger) ChooseMoney(ctx, &base);
+    frames.push_back(std::move(base));
+  }
+  return frames;
 }
 
 }  // namespace dealwatch

@@ -24,8 +24,11 @@ struct ClauseContext {
   const RuleSet* rules;
 };
 
-// Reads one clause. `hits` (may be null) receives every rule hit, for explain.
-Frame ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentence, std::vector<RuleHit>* hits);
+// Reads one clause: usually one frame; one per deal when the clause states
+// several ("南亞以360億元…，台塑及台化均為320億元"). `hits` (may be null)
+// receives every rule hit, for explain.
+std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged, int sentence,
+                              std::vector<RuleHit>* hits);
 
 // Priority of a deal type when several are named: explicit green /
 // sustainability labels (3) over structural types (2) over "loan" (1) over

@@ -90,8 +90,9 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const Normalized
     for (Span clause : Clauses(text, sentences[s])) {
       TaggedText tagged(text, clause, mentions);
       std::vector<RuleHit> hits;
-      frames.push_back(ReadClause(cc, tagged, static_cast<int>(s), trace ? &hits : nullptr));
-      if (trace) trace->clauses.push_back({static_cast<int>(s), clause, tagged, std::move(hits), frames.back()});
+      std::vector<Frame> read = ReadClause(cc, tagged, static_cast<int>(s), trace ? &hits : nullptr);
+      if (trace) trace->clauses.push_back({static_cast<int>(s), clause, tagged, std::move(hits), read});
+      for (Frame& f : read) frames.push_back(std::move(f));
     }
   }
   AssemblyInput in{text, &normalized, original, &sentences, &mentions, &lexicon_};

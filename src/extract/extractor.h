@@ -37,7 +37,7 @@ struct ExtractionTrace {
     Span span;
     TaggedText tagged;
     std::vector<RuleHit> hits;
-    Frame frame;
+    std::vector<Frame> frames;
   };
   std::vector<Clause> clauses;
 };

@@ -7,6 +7,7 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "parse/boilerplate_pruner.h"
+#include "parse/byline.h"
 #include "parse/class_hints.h"
 #include "parse/content_finder.h"
 #include "parse/date_parser.h"
@@ -22,7 +23,9 @@ namespace {
 
 constexpr size_t kEnoughText = 500;      // bytes of text that end the retries
 constexpr size_t kBinaryProbe = 8192;    // bytes inspected for binary data
-constexpr int kDateSearchNodes = 4000;   // text nodes searched for a visible date
+constexpr int kTextNodesSearched = 4000;  // text nodes searched for a visible date or byline
+constexpr int kNodesBeforeContent = 400;  // ... starting this many nodes before the content
+constexpr uint32_t kMaxFieldUnits = 300;  // longer text nodes hold no date line or byline
 constexpr double kMaxLineLinkDensity = 0.7;  // lines that are mostly links are navigation
 constexpr size_t kMaxLabelChars = 30;      // longer lines are text, not section labels
 constexpr size_t kMaxLeadingLabelChars = 20;  // opening lines this short without punctuation are labels
@@ -145,20 +148,22 @@ std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadat
   return kept;
 }
 
-// The first date written in the page text from a little before the content.
-std::string VisibleDate(const FlatDom& dom, int top) {
-  int start = top > 400 ? top - 400 : 0;
+// The first non-empty fn(text) over the short text nodes of the page, from
+// a little before the content on: a visible date or byline.
+template <typename F>
+std::string FirstNearContent(const FlatDom& dom, int top, F fn) {
+  int start = top > kNodesBeforeContent ? top - kNodesBeforeContent : 0;
   int seen = 0;
-  for (int i = start; i < static_cast<int>(dom.size()) && seen < kDateSearchNodes; ++i) {
+  for (int i = start; i < static_cast<int>(dom.size()) && seen < kTextNodesSearched; ++i) {
     const DomNode& n = dom[i];
     if (n.removed || n.skipped) {
       i = n.end - 1;
       continue;
     }
-    if (n.kind != NodeKind::kText || n.sub.text > 200) continue;
+    if (n.kind != NodeKind::kText || n.sub.text > kMaxFieldUnits) continue;
     ++seen;
-    std::string d = ParseDate(n.node->v.text.text);
-    if (!d.empty()) return d;
+    std::string found = fn(n.node->v.text.text);
+    if (!found.empty()) return found;
   }
   return "";
 }
@@ -217,7 +222,9 @@ Article ExtractArticle(std::string_view html, std::string_view url, ExtractMode 
     lines = BestMainLines(&dom, &top);
   }
   a.text = JoinLines(FilterLines(std::move(lines), meta, filing));
-  if (a.published.empty()) a.published = VisibleDate(dom, top < 0 ? 0 : top);
+  if (top < 0) top = 0;
+  if (a.published.empty()) a.published = FirstNearContent(dom, top, ParseDate);
+  if (a.author.empty()) a.author = FirstNearContent(dom, top, ParseByline);
   std::string probe = a.text.empty() ? dom.TextOf(0, kLangProbe)
                                       : std::string(Utf8Truncate(a.text, kLangProbe));
   a.lang = DecideLang(meta.html_lang, probe);

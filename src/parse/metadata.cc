@@ -146,13 +146,23 @@ std::string FirstDate(const Collected& c, const std::string_view* keys, size_t n
 
 bool LooksLikeUrl(std::string_view s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("//", 0) == 0 ||
-         s.rfind("@", 0) == 0;
+         s.rfind("@", 0) == 0 || s.find("www.") != std::string_view::npos;
+}
+
+// Sites put their own name, domain or keyword lists in author fields.
+bool LooksLikeSiteName(std::string_view a) {
+  for (std::string_view tld : {".com", ".cn", ".net", ".org"}) {
+    if (a.find(tld) != std::string_view::npos) return true;
+  }
+  size_t commas = 0;
+  for (char c : a) commas += c == ',';
+  return commas >= 2;
 }
 
 std::string CleanAuthor(std::string_view a) {
   a = Trim(a);
   if (a.size() > 3 && IEquals(a.substr(0, 3), "by ")) a = Trim(a.substr(3));
-  if (LooksLikeUrl(a) || a.size() > 200) return "";
+  if (LooksLikeUrl(a) || LooksLikeSiteName(a) || a.size() > 200) return "";
   return std::string(a);
 }
 

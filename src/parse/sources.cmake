@@ -2,6 +2,7 @@
 target_sources(dealwatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/article_extractor.cc
   ${CMAKE_CURRENT_LIST_DIR}/boilerplate_pruner.cc
+  ${CMAKE_CURRENT_LIST_DIR}/byline.cc
   ${CMAKE_CURRENT_LIST_DIR}/class_hints.cc
   ${CMAKE_CURRENT_LIST_DIR}/content_finder.cc
   ${CMAKE_CURRENT_LIST_DIR}/date_parser.cc

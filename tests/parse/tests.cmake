@@ -1,6 +1,7 @@
 # Tests of the parse stage, compiled into dealwatch_tests.
 target_sources(dealwatch_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/article_extractor_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/byline_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/class_hints_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/date_parser_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/filing_text_test.cc
