@@ -101,8 +101,12 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
   bool near = last >= 0 && f.sentence - deals[last].last_sentence <= kAttachWindow;
   bool same_or_unknown = key.empty() || (last >= 0 && (deals[last].key.empty() || deals[last].key == key));
   if (f.money) {
+    // The same amount is the same deal, unless the borrowers differ
+    // ("台塑及台化均為320億元": two deals of one size).
+    auto compatible = [&](const Builder& b) { return key.empty() || b.key.empty() || b.key == key; };
     for (size_t i = 0; i < deals.size(); ++i)
-      if (deals[i].money && SameAmount(in, *deals[i].money, *f.money)) return static_cast<int>(i);
+      if (deals[i].money && SameAmount(in, *deals[i].money, *f.money) && compatible(deals[i]))
+        return static_cast<int>(i);
     for (size_t i = 0; i < deals.size(); ++i)
       if (deals[i].money && Satisfies(in, *deals[i].money, *f.money) &&
           (key.empty() || deals[i].key.empty() || deals[i].key == key))

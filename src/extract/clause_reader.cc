@@ -329,6 +329,8 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
   ReadTerms(ctx, &base);
   std::vector<DealUnit> units = DealUnits(ctx, tagged, deal_hits);
   std::vector<Frame> frames;
+  size_t rules_end = tagged.clause().begin;  // where the last deal-rule hit ends
+  for (const RuleHit& h : deal_hits) rules_end = std::max(rules_end, tagged.ToText(h.begin, h.end).end);
   for (const DealUnit& unit : units) {
     Frame f = base;
     if (unit.borrower) f.borrower = {std::string(ctx.text.substr(unit.borrower->begin, unit.borrower->size())),
@@ -347,12 +349,22 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     // A ranking or statistics clause yields a deal only from a rule that
     // names its borrower ("包括台泥500億元聯貸").
     if (f.blocked && f.borrower.set()) f.blocked = false;
-    if (f.trigger) ChooseMoney(ctx, &f);
+    // A rule that gave no amount leaves the clause's other figures alone.
     frames.push_back(std::move(f));
   }
   if (frames.empty()) {
     if (base.trigger) ChooseMoney(ctx, &base);
     frames.push_back(std::move(base));
+  } else if (rules_end < tagged.clause().end) {
+    // After the last deal rule the clause may state one more deal with cue
+    // words only ("…簽訂聯貸合約後，今日再度搶下茂迪16.8億元聯貸案").
+    Frame rest = base;
+    rest.clause = {rules_end, tagged.clause().end};
+    rest.trigger = rest.strong_trigger = false;
+    rest.type = Slot{};
+    ReadCues(ctx, &rest);
+    if (rest.trigger) ChooseMoney(ctx, &rest);
+    if (rest.money) frames.push_back(std::move(rest));
   }
   return frames;
 }

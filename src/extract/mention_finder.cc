@@ -17,7 +17,10 @@ size_t ExtendLenderName(std::string_view text, size_t end) {
       "(?:股份有限公司|有限责任公司|有限公司)?(?:\\((?:中国|香港|台湾|亚洲)\\)(?:有限公司)?)?"
       "(?:[\\p{Han}]{1,10}?(?:分行|支行|分公司|营业部))?");
   re2::StringPiece match;
-  if (kTail.Match(text, end, text.size(), RE2::ANCHOR_START, &match, 1)) return end + match.size();
+  if (kTail.Match(text, end, text.size(), RE2::ANCHOR_START, &match, 1)) end += match.size();
+  // Taiwanese short forms add 銀 to a bank's name: 國泰世華銀, 玉山銀.
+  std::string_view rest = text.substr(end);
+  if (rest.substr(0, 3) == "银" && rest.substr(3, 3) != "行" && rest.substr(3, 3) != "团") end += 3;
   return end;
 }
 
