@@ -249,15 +249,23 @@ double Confidence(const Builder& b, const Deal& d) {
 std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame>& frames) {
   std::vector<Builder> builders;
   int last = -1;
+  // A clause naming the borrower before any deal is read ("Northland Power
+  // and RWE, the borrowers on the project, ...") waits for the next deal.
+  std::vector<const Frame*> pending;
   for (const Frame& f : frames) {
     if (f.blocked) continue;
-    if (!f.trigger && f.lenders.empty() && !f.anaphoric) continue;
+    bool names_borrower = f.borrower.set() && f.borrower.rule.find(".borrower.") != std::string::npos;
+    if (!f.trigger && f.lenders.empty() && !f.anaphoric && !names_borrower) continue;
     std::string key = FrameKey(in, f);
     int target = Target(in, builders, last, f, key);
+    if (target == -2 && names_borrower && !f.trigger) pending.push_back(&f);
     if (target == -2) continue;
     if (target == -1) {
       builders.emplace_back();
       target = static_cast<int>(builders.size()) - 1;
+      for (const Frame* p : pending)
+        if (f.sentence - p->sentence <= kAttachWindow && !f.borrower.set()) builders.back().frames.push_back(p);
+      pending.clear();
     }
     Builder& b = builders[target];
     if (b.key.empty()) b.key = key;
