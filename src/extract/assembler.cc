@@ -103,7 +103,12 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
   if (f.money) {
     // The same amount is the same deal, unless the borrowers differ
     // ("台塑及台化均為320億元": two deals of one size).
-    auto compatible = [&](const Builder& b) { return key.empty() || b.key.empty() || b.key == key; };
+    auto compatible = [&](const Builder& b) {
+      if (key.empty() || b.key.empty() || b.key == key) return true;
+      // Different names for one company across sentences (新地, 新鴻基地產)
+      // still share the amount; within one sentence they are two deals.
+      return std::none_of(b.frames.begin(), b.frames.end(), [&](const Frame* o) { return o->sentence == f.sentence; });
+    };
     for (size_t i = 0; i < deals.size(); ++i)
       if (deals[i].money && SameAmount(in, *deals[i].money, *f.money) && compatible(deals[i]))
         return static_cast<int>(i);

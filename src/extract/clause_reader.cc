@@ -119,6 +119,25 @@ bool IsImplausiblySized(const MoneyMention& m) {
   return *v >= (small_unit ? 1e15 : 1e13);
 }
 
+// True when a project word follows the amount before any loan word does:
+// "$1.2 billion, 332 MW Nordsee One offshore wind farm project".
+bool IsProjectSize(const ClauseContext& ctx, size_t from, size_t limit) {
+  Span after{from, std::min(limit, from + 90)};
+  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  const PhraseTable& nouns = ctx.lexicon->table_or_empty("project_nouns");
+  std::vector<PhraseMatch> t = CuesIn(types, ctx.text, after);
+  std::vector<PhraseMatch> p = CuesIn(nouns, ctx.text, after);
+  if (p.empty()) return false;
+  for (const PhraseMatch& pm : p) {
+    bool inside_type = std::any_of(t.begin(), t.end(), [&](const PhraseMatch& tm) {
+      return tm.span.begin <= pm.span.begin && pm.span.end <= tm.span.end;
+    });
+    if (inside_type) continue;
+    return t.empty() || pm.span.begin < t.front().span.begin;
+  }
+  return false;
+}
+
 // How the words around money mention `idx` (the k-th of the clause's
 // `money`) rate it as the deal amount, and whether they rule it out
 // (equity, revenue, capex: never a loan).
@@ -153,6 +172,7 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     if (v == "nondeal" || v == "equity") r.ruled_out = true;
   }
   if (!ctx.mentions->money[m.ref].value) r.score -= 2;  // a bound is weaker than an exact amount
+  if (IsProjectSize(ctx, m.span.end, std::min(next_begin, clause.end))) r.score -= 4;
   return r;
 }
 

@@ -32,6 +32,14 @@ void AddLexiconLenders(std::string_view text, const Lexicon& lexicon, ArticleMen
   }
 }
 
+// The gazetteer company a rule-found name is ("台灣水泥公司" is 台泥), or -1.
+int GazetteerRef(std::string_view name, const Lexicon& lexicon) {
+  static const RE2 kSuffix("^(?:股份有限公司|有限责任公司|有限公司|公司|集团|(?:,?\\s*(?:Inc|Corp|Co|Ltd|LLC|plc)\\.?))?$");
+  PhraseMatch m = lexicon.company_matcher().LongestAt(name, 0);
+  if (m.value < 0 || m.value >= static_cast<int>(lexicon.companies().size())) return -1;
+  return RE2::FullMatch(name.substr(m.span.end), kSuffix) ? m.value : -1;
+}
+
 // Companies of the borrower gazetteer (after lenders, which win overlaps).
 void AddGazetteerCompanies(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
   for (const PhraseMatch& pm : lexicon.company_matcher().FindAll(text)) {
@@ -78,7 +86,7 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
       // Re-anchor the span on the cleaned name.
       size_t at = text.substr(span.begin, span.size()).find(name);
       if (at != std::string_view::npos) span = {span.begin + at, span.begin + at + name.size()};
-      m->Insert({kind, span, -1, name, hit.rule->id()});
+      m->Insert({kind, span, kind == MentionKind::kOrg ? GazetteerRef(name, lexicon) : -1, name, hit.rule->id()});
       if (!names) continue;
       names->push_back({name, name, span});
       auto a = hit.groups.find("alias");
