@@ -176,6 +176,64 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
   return r;
 }
 
+// The loan word that names the facility of money mention `k`: the first one
+// after it before the next amount, else the last one before it since the
+// previous amount ("a revolving credit facility with commitments of $200
+// million"). Empty when none is near.
+std::optional<PhraseMatch> FacilityOf(const ClauseContext& ctx, Span clause, const std::vector<int>& money,
+                                      size_t k) {
+  const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
+  const Mention& m = ctx.mentions->items[money[k]];
+  size_t prev_end = k > 0 ? ctx.mentions->items[money[k - 1]].span.end : clause.begin;
+  size_t next_begin = k + 1 < money.size() ? ctx.mentions->items[money[k + 1]].span.begin : clause.end;
+  // Only a loan word right after the amount names it ("$460m loan", "$300m
+  // tax equity bridge loan"); one further on belongs to the next facility.
+  size_t after_end = std::min(next_begin, m.span.end + 30);
+  for (std::string_view stop : {" and ", ",", "、", "及", "和", ";"}) {
+    size_t at = ctx.text.substr(m.span.end, after_end - m.span.end).find(stop);
+    if (at != std::string_view::npos) after_end = m.span.end + at;
+  }
+  for (const PhraseMatch& c : CuesIn(types, ctx.text, {m.span.end, after_end}))
+    if (TypePriority(types.ValueOf(c)) >= 1) return c;
+  std::vector<PhraseMatch> before =
+      CuesIn(types, ctx.text, {std::max(prev_end, m.span.begin > 70 ? m.span.begin - 70 : 0), m.span.begin});
+  for (auto it = before.rbegin(); it != before.rend(); ++it)
+    if (TypePriority(types.ValueOf(*it)) >= 1) return *it;
+  return std::nullopt;
+}
+
+// "a revolving credit facility of $200 million and a term loan facility of
+// $150 million", "a $460m loan, a $300m bridge loan and $250m in ancillary
+// facilities": separate facilities with no total are separate deals. Empty
+// unless the clause lists two or more amounts, each with its own loan word,
+// and no word says one contains the others ("including", "其中").
+std::vector<Frame> SplitTranches(const ClauseContext& ctx, const Frame& base) {
+  std::vector<int> money = MoneyIn(ctx, base.clause);
+  if (money.size() < 2 || !base.trigger) return {};
+  const PhraseTable& cues = ctx.lexicon->table_or_empty("amount_cues");
+  for (const PhraseMatch& c : CuesIn(cues, ctx.text, base.clause)) {
+    const std::string& v = cues.ValueOf(c);
+    if (v == "tranche" || v == "total" || v == "accordion" || v == "previous") return {};
+  }
+  std::vector<Frame> out;
+  std::vector<size_t> facility_at;
+  for (size_t k = 0; k < money.size(); ++k) {
+    MoneyRating r = RateMoney(ctx, base.clause, money, k);
+    if (r.score < 0) return {};  // a cue word says it is a target, a commitment, ...
+    std::optional<PhraseMatch> facility = FacilityOf(ctx, base.clause, money, k);
+    if (r.ruled_out || !facility || !ctx.mentions->money[ctx.mentions->items[money[k]].ref].value) return {};
+    if (std::find(facility_at.begin(), facility_at.end(), facility->span.begin) != facility_at.end()) return {};
+    facility_at.push_back(facility->span.begin);
+    Frame f = base;
+    f.money = money[k];
+    f.money_rule = "tranches";
+    f.type = {ctx.lexicon->table_or_empty("deal_types").ValueOf(*facility), facility->span, "tranches"};
+    f.confidence = 0.7;  // each tranche is a deal of its own
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 // True when a rule's amount group holds money that the words around it rule
 // out; such a hit is not a deal.
 bool AmountRuledOut(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit& hit) {
@@ -373,6 +431,8 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     frames.push_back(std::move(f));
   }
   if (frames.empty()) {
+    std::vector<Frame> tranches = SplitTranches(ctx, base);
+    if (!tranches.empty()) return tranches;
     if (base.trigger) ChooseMoney(ctx, &base);
     frames.push_back(std::move(base));
   } else if (rules_end < tagged.clause().end) {

@@ -39,6 +39,7 @@ constexpr std::string_view kBoilerplateParts[] = {
     "tagcloud", "taglist",   "hotnews",   "jiathis",  "bdshare",  "xgyd",      "xgxw",
     "rightbar", "leftbar",   "rightcol",  "leftcol",  "sitemap",  "adsense",   "adslot",
     "adunit",   "dfp",       "googlead",  "morestories", "readmore", "readnext", "recirc",
+    "editsection",
 };
 
 // Whole words (between - _ or spaces) that mark page furniture.
@@ -174,7 +175,7 @@ constexpr std::string_view kTrailingPhrases[] = {
     "tell us what you think", "filed under", "tags:", "sign up", "subscribe", "have a tip",
     "if you enjoyed this", "more ap ", "click here", "write to ", "contact the author",
     "编辑：", "编辑:", "來源：", "来源：", "来源:", "作者：", "原标题", "原標題", "记者",
-    "本文来自", "(完)", "（完）",
+    "本文来自", "(完)", "（完）", "转载", "轉載", "版权", "版權", "侵权", "侵權",
 };
 
 constexpr std::string_view kLeadingStarts[] = {

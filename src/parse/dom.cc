@@ -136,35 +136,13 @@ FlatDom FlatDom::Build(const GumboNode* root) {
 // Preorder walk with an explicit stack of (node, parent index).
 void FlatDom::Visit(const GumboNode* root, int root_parent) {
   std::vector<std::pair<const GumboNode*, int>> stack{{root, root_parent}};
+  stack.reserve(256);
   while (!stack.empty()) {
     auto [g, parent] = stack.back();
     stack.pop_back();
     DomNode n;
-    n.node = g;
-    n.parent = parent;
-    const DomNode* p = parent >= 0 ? &nodes_[parent] : nullptr;
-    n.depth = p ? static_cast<uint16_t>(std::min<int>(p->depth + 1, 65535)) : 0;
-    n.in_link = p && p->in_link;
-    n.block = p ? p->block : -1;
+    if (!Describe(g, parent, &n)) continue;
     int self = static_cast<int>(nodes_.size());
-    if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA) {
-      n.kind = NodeKind::kText;
-      n.sub = CountText(g->v.text.text, n.in_link);
-    } else if (g->type == GUMBO_NODE_WHITESPACE) {
-      n.kind = NodeKind::kSpace;
-    } else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
-      n.tag = g->v.element.tag;
-      std::string class_id = ClassAndId(g);
-      ClassVerdict verdict = ClassIdVerdict(class_id);
-      n.hint = static_cast<int8_t>(verdict.hint);
-      n.strong = verdict.strong;
-      n.content_word = verdict.content_word;
-      n.skipped = IsSkippedTag(n.tag) || g->type == GUMBO_NODE_TEMPLATE || IsHidden(g, class_id);
-      if (IsBlockTag(n.tag)) n.block = self;
-      if (n.tag == GUMBO_TAG_A && !Attr(g, "href").empty()) n.in_link = true;
-    } else {
-      continue;  // comments, the document node's doctype
-    }
     nodes_.push_back(n);
     if (n.kind != NodeKind::kElement || n.skipped) continue;
     const GumboVector& children = g->v.element.children;
@@ -177,6 +155,35 @@ void FlatDom::Visit(const GumboNode* root, int root_parent) {
     DomNode& parent = nodes_[nodes_[i].parent];
     parent.end = std::max(parent.end, nodes_[i].end);
   }
+}
+
+bool FlatDom::Describe(const GumboNode* g, int parent, DomNode* n) const {
+  n->node = g;
+  n->parent = parent;
+  const DomNode* p = parent >= 0 ? &nodes_[parent] : nullptr;
+  n->depth = p ? static_cast<uint16_t>(std::min<int>(p->depth + 1, 65535)) : 0;
+  n->in_link = p && p->in_link;
+  n->block = p ? p->block : -1;
+  if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA) {
+    n->kind = NodeKind::kText;
+    n->sub = CountText(g->v.text.text, n->in_link);
+    return true;
+  }
+  if (g->type == GUMBO_NODE_WHITESPACE) {
+    n->kind = NodeKind::kSpace;
+    return true;
+  }
+  if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE) return false;  // comments
+  n->tag = g->v.element.tag;
+  std::string class_id = ClassAndId(g);
+  ClassVerdict verdict = ClassIdVerdict(class_id);
+  n->hint = static_cast<int8_t>(verdict.hint);
+  n->strong = verdict.strong;
+  n->content_word = verdict.content_word;
+  n->skipped = IsSkippedTag(n->tag) || g->type == GUMBO_NODE_TEMPLATE || IsHidden(g, class_id);
+  if (IsBlockTag(n->tag)) n->block = static_cast<int32_t>(nodes_.size());
+  if (n->tag == GUMBO_TAG_A && !Attr(g, "href").empty()) n->in_link = true;
+  return true;
 }
 
 void FlatDom::Recount() {
@@ -209,10 +216,13 @@ void FlatDom::Recount() {
 
 void FlatDom::Remove(int i) {
   for (int j = i; j < nodes_[i].end; ++j) nodes_[j].removed = true;
+  any_removed_ = true;
 }
 
 void FlatDom::ClearRemoved() {
+  if (!any_removed_) return;
   for (DomNode& n : nodes_) n.removed = false;
+  any_removed_ = false;
   Recount();
 }
 

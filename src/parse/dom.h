@@ -77,7 +77,7 @@ class FlatDom {
   void Recount();
   // Marks [i, end) removed.
   void Remove(int i);
-  // Clears every removed mark and recounts.
+  // Clears every removed mark and recounts (nothing to do when none is set).
   void ClearRemoved();
   // The class and id attributes joined by a space, lower-cased.
   static std::string ClassAndId(const GumboNode* element);
@@ -87,9 +87,12 @@ class FlatDom {
 
  private:
   void Visit(const GumboNode* g, int parent);
+  // Fills `n` for `g`, to be appended next; false for nodes not kept (comments).
+  bool Describe(const GumboNode* g, int parent, DomNode* n) const;
   static TextStats CountText(std::string_view text, bool in_link);
 
   std::vector<DomNode> nodes_;
+  bool any_removed_ = false;
 };
 
 // The value of attribute `name` on `element`, or "".
