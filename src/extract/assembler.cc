@@ -53,6 +53,15 @@ bool SameAmount(const AssemblyInput& in, int a, int b) {
   return std::fabs(*xv - *yv) <= 0.005 * std::max(*xv, *yv);
 }
 
+// The debt part of a package read before: same currency and smaller.
+bool ReplacesPackage(const AssemblyInput& in, const Frame& f, int package) {
+  if (!f.money_replaces || !f.money) return false;
+  const MoneyMention& p = MoneyOf(in, package);
+  const MoneyMention& d = MoneyOf(in, *f.money);
+  std::optional<double> pv = p.value ? p.value : p.low;
+  return pv && d.value && p.currency == d.currency && *d.value < *pv;
+}
+
 int SignificantDigits(const AssemblyInput& in, int mention) {
   const MoneyMention& m = MoneyOf(in, mention);
   std::optional<double> v = m.value ? m.value : m.low;
@@ -276,7 +285,7 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     if (b.key.empty()) b.key = key;
     b.frames.push_back(&f);
     b.last_sentence = f.sentence;
-    if (f.money && (!b.money || Satisfies(in, *b.money, *f.money) ||
+    if (f.money && (!b.money || Satisfies(in, *b.money, *f.money) || ReplacesPackage(in, f, *b.money) ||
                     (SameAmount(in, *b.money, *f.money) &&
                      SignificantDigits(in, *f.money) > SignificantDigits(in, *b.money)))) {
       // "1,693.34億元" in the body beats "1,693億" in the headline.

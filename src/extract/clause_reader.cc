@@ -77,6 +77,7 @@ void ApplyHit(const ClauseContext& ctx, const TaggedText& tagged, const RuleHit&
         if (ctx.mentions->items[idx].kind == MentionKind::kMoney && !f->money) {
           f->money = idx;
           f->money_rule = id;
+          if (!hit.rule->value("replaces").empty()) f->money_replaces = f->money_is_part = true;
         }
       }
     } else if (name == "type") {
@@ -414,6 +415,9 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     if (unit.borrower) f.borrower = {std::string(ctx.text.substr(unit.borrower->begin, unit.borrower->size())),
                                      *unit.borrower, unit.hits.front()->rule->id()};
     std::optional<int> amount_rule_money = f.money;
+    // The deal this clause states holds the debt part itself; it is not a
+    // part of an earlier deal.
+    f.money_is_part = f.money_replaces = false;
     for (const RuleHit* hit : unit.hits) {
       ApplyHit(ctx, tagged, *hit, &f);
       if (amount_rule_money) f.money = amount_rule_money;
@@ -443,8 +447,11 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     rest.trigger = rest.strong_trigger = false;
     rest.type = Slot{};
     ReadCues(ctx, &rest);
+    rest.money.reset();
+    rest.money_is_part = rest.money_replaces = false;
     if (rest.trigger) ChooseMoney(ctx, &rest);
-    if (rest.money) frames.push_back(std::move(rest));
+    bool used = std::any_of(frames.begin(), frames.end(), [&](const Frame& u) { return u.money == rest.money; });
+    if (rest.money && !used) frames.push_back(std::move(rest));
   }
   return frames;
 }

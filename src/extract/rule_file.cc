@@ -9,7 +9,7 @@ namespace {
 // Keys a block may hold; anything else is a typo worth reporting.
 bool KnownKey(std::string_view key) {
   for (std::string_view k : {"rule", "macro", "field", "pattern", "example", "not", "note", "role", "status",
-                             "type", "confidence", "lang"})
+                             "type", "confidence", "lang", "replaces"})
     if (key == k) return true;
   return false;
 }

@@ -112,6 +112,7 @@ std::vector<SgmlDocument> ReadSgmlDocuments(std::string_view text) {
     SgmlDocument d;
     d.type = TagValue(doc.substr(0, body), "<TYPE>");
     d.description = TagValue(doc.substr(0, body), "<DESCRIPTION>");
+    d.filename = TagValue(doc.substr(0, body), "<FILENAME>");
     d.text = doc.substr(body + 6);
     size_t close = d.text.rfind("</TEXT>");
     if (close != std::string_view::npos) d.text = d.text.substr(0, close);

@@ -25,6 +25,7 @@ bool IsPageFurnitureLine(std::string_view line);
 struct SgmlDocument {
   std::string type;         // "8-K", "EX-10.1", "GRAPHIC", ...
   std::string description;  // "FORM 8-K", "" when absent
+  std::string filename;     // "d123.htm", "" when absent (often holds the filing date)
   std::string_view text;    // the <TEXT> part (HTML or plain text)
 };
 

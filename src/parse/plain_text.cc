@@ -1,10 +1,12 @@
 // ExtractPlainText (declared in article_extractor.h): .txt files and EDGAR
 // SGML submissions.
+#include <cctype>
 #include <string>
 #include <vector>
 
 #include "common/strings.h"
 #include "parse/article_extractor.h"
+#include "parse/date_parser.h"
 #include "parse/filing_text.h"
 #include "parse/lang_detect.h"
 
@@ -14,6 +16,14 @@ namespace {
 // A line laid out in columns (runs of 3+ spaces inside it) is a table row.
 bool IsColumnLine(std::string_view line) {
   return Trim(line).find("   ") != std::string_view::npos;
+}
+
+// Rules and separators: "-------", "* * *", "=====".
+bool HasNoWords(std::string_view line) {
+  for (unsigned char c : line) {
+    if (std::isalnum(c) || c >= 0x80) return false;
+  }
+  return true;
 }
 
 // Column gaps become tabs, other space runs one space.
@@ -44,7 +54,7 @@ std::string PlainParagraphs(std::string_view text) {
   };
   for (std::string_view raw : Split(text, '\n')) {
     std::string_view line = Trim(raw);
-    if (line.empty() || IsPageFurnitureLine(line) || line.rfind("<PAGE>", 0) == 0) {
+    if (line.empty() || HasNoWords(line) || IsPageFurnitureLine(line) || line.rfind("<PAGE>", 0) == 0) {
       flush();
       continue;
     }
@@ -76,6 +86,8 @@ void ReadSubmission(std::string_view text, Article* a) {
   a->published = header.filed;
   for (const SgmlDocument& d : ReadSgmlDocuments(text)) {
     if (a->title.empty()) a->title = d.description.empty() ? d.type : d.description;
+    // Without a header, EDGAR file names carry the date: lkmp-20260320xex10_1.txt.
+    if (a->published.empty()) a->published = DateFromUrl("/" + d.filename);
     std::string part = DocumentText(d);
     if (part.empty()) continue;
     if (!a->text.empty()) a->text.push_back('\n');
@@ -97,6 +109,7 @@ Article ExtractPlainText(std::string_view text, std::string_view source) {
   } else {
     a.text = PlainParagraphs(text);
   }
+  if (a.published.empty()) a.published = ParseDate(a.text);
   a.lang = DecideLang("", a.text);
   if (a.text.empty()) a.empty_reason = Trim(text).empty() ? "empty input" : "no article content";
   return a;

@@ -61,15 +61,15 @@ void LineWriter::Enter(const DomNode& n, int index) {
 
 void LineWriter::Exit(const DomNode& n, int outer_block) {
   GumboTag t = n.tag;
-  heading_ -= IsHeadingTag(t);
-  pre_ -= t == GUMBO_TAG_PRE;
   if (IsCellTag(t)) {
     --cell_;
   } else if (IsBlockTag(t) && cell_ == 0) {
-    Flush();
+    Flush();  // before leaving a heading, so its line is marked as one
     block_ = outer_block;
     row_ = false;
   }
+  heading_ -= IsHeadingTag(t);
+  pre_ -= t == GUMBO_TAG_PRE;
 }
 
 void LineWriter::Text(std::string_view text, bool in_link) {
@@ -105,7 +105,10 @@ void LineWriter::Append(std::string_view text) {
       i += 2;
       continue;
     }
-    if (space_ && !line_.empty() && line_.back() != '\t') line_.push_back(' ');
+    if (space_ && !line_.empty() && line_.back() != '\t') {
+      line_.push_back(' ');
+      link_bytes_ += in_link_;
+    }
     space_ = false;
     line_.push_back(c);
     link_bytes_ += in_link_;
