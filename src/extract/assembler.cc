@@ -137,7 +137,7 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
     // (the price of an acquisition, a rejected offer, a market figure).
     bool known_key = !key.empty() && std::any_of(deals.begin(), deals.end(),
                                                   [&](const Builder& b) { return b.key == key; });
-    if (deals.empty() || f.confidence > 0 || (!key.empty() && !known_key)) return -1;
+    if (deals.empty() || f.confidence > 0 || f.money_previous || (!key.empty() && !known_key)) return -1;
     return near ? last : -2;
   }
   if (int i = by_key(false); i >= 0) return i;

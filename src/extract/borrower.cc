@@ -48,6 +48,7 @@ bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
       "^(?:贷款|资金|借款|融资|联贷|本次|此次|其他|另|具体)|"
       "^(?:以|据|对|在|于|是|将|把|让|使|向|为|与|和|及|但|而|其|此|该|这|那|本|各|上述|有关|相关)|"
       "^(?:The|This|That|These|Those|Its|Their|Our|It|In|On|At|For|But|And|As|By|With|From|A|An)\\b|"
+      "^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday)\\.?$|"
       "(?i:\\b(?:company|companies|group|firm|borrower|lenders?|banks?)$)");
   if (RE2::PartialMatch(name, kJunk)) return false;
   // A second 公司 inside means a phrase ("公司全资子公司"), not a name.

@@ -145,7 +145,8 @@ bool IsProjectSize(const ClauseContext& ctx, size_t from, size_t limit) {
 struct MoneyRating {
   int score = 0;
   bool ruled_out = false;
-  bool part = false;  // a tranche cue precedes it
+  bool part = false;      // a tranche cue precedes it
+  bool previous = false;  // a previous-loan cue precedes it
 };
 
 MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<int>& money, size_t k) {
@@ -166,6 +167,7 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     r.score += AmountCueScore(v);
     if ((v == "nondeal" || v == "equity") && c.span.end + 15 >= m.span.begin) r.ruled_out = true;
     if (v == "tranche") r.part = true;
+    if (v == "previous") r.previous = true;
   }
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
     const std::string& v = cues.ValueOf(c);
@@ -254,20 +256,24 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
   if (f->money) return;
   std::vector<int> money = MoneyIn(ctx, f->clause);
   int best = -1, best_score = -1000;
-  bool best_part = false;
+  MoneyRating best_rating;
   for (size_t k = 0; k < money.size(); ++k) {
     MoneyRating r = RateMoney(ctx, f->clause, money, k);
     if (r.ruled_out) continue;
-    if (r.score > best_score) {
-      best_score = r.score;
+    // A previous loan ("replace the Company's $600 million credit
+    // agreement") is a deal too, when it is the only figure.
+    int score = r.previous && money.size() == 1 ? r.score + 4 : r.score;
+    if (score > best_score) {
+      best_score = score;
       best = money[k];
-      best_part = r.part;
+      best_rating = r;
     }
   }
   if (best >= 0 && best_score >= -1) {
     f->money = best;
     f->money_rule = "amount_cues";
-    f->money_is_part = best_part;
+    f->money_is_part = best_rating.part;
+    f->money_previous = best_rating.previous;
   }
 }
 

@@ -36,6 +36,7 @@ struct Frame {
   std::optional<int> money;     // mention index of the deal amount
   std::string money_rule;
   bool money_is_part = false;   // the amount is a tranche ("甲項", "including a $202m")
+  bool money_previous = false;  // a loan being refinanced or replaced: a deal of its own
   bool money_replaces = false;  // the amount is the debt part of a package read before
                                 // ("$29bn … comprises about $26bn of debt"): it wins
   Slot borrower, type, project, status, pricing;

@@ -141,6 +141,32 @@ void AddCoreferences(std::string_view text, const std::vector<KnownName>& names,
     m->Insert({MentionKind::kOrg, pm.span, -1, all[pm.value].full, "coref", all[pm.value].where});
 }
 
+// In an exchange announcement ("上海耀皮玻璃集團股份有限公司 關於…的公告"),
+// 本公司 / 公司 stand for the issuer named at the top.
+void AddIssuerReferences(std::string_view text, ArticleMentions* m) {
+  static const RE2 kRef("(?:^|[,。;:!?、\\s(「]|由|向|为|与|于|以|提请授权|授权|同意|董事会认为)(本公司|该公司|公司)(?:[^司]|$)");
+  if (text.substr(0, 600).find("公告") == std::string_view::npos) return;
+  const Mention* issuer = nullptr;
+  for (const Mention& x : m->items) {
+    if (x.span.begin > 400) break;
+    if (x.kind == MentionKind::kOrg && x.antecedent.empty()) {
+      issuer = &x;
+      break;
+    }
+  }
+  if (!issuer) return;
+  const Span target = issuer->span;
+  const std::string name = issuer->name;
+  const int ref = issuer->ref;
+  re2::StringPiece groups[2];
+  size_t pos = 0;
+  while (pos < text.size() && kRef.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+    size_t b = groups[1].data() - text.data();
+    m->Insert({MentionKind::kOrg, {b, b + groups[1].size()}, ref, name, "issuer", target});
+    pos = b + groups[1].size();
+  }
+}
+
 }  // namespace
 
 std::string CleanName(std::string_view raw) {
@@ -218,6 +244,7 @@ ArticleMentions FindMentions(std::string_view text, const std::vector<Span>& sen
   AddRuleMentions(text, sentences, rules, lexicon, "org", MentionKind::kOrg, &m, &names);
   AddGazetteerCompanies(text, lexicon, &m);
   AddCoreferences(text, names, &m);
+  AddIssuerReferences(text, &m);
   return m;
 }
 

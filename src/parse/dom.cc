@@ -35,11 +35,42 @@ bool IsHiddenStyle(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
-bool IsHidden(const GumboNode* g, std::string_view class_id) {
-  const GumboVector* attrs = &g->v.element.attributes;
-  if (gumbo_get_attribute(attrs, "hidden") != nullptr) return true;
-  if (Attr(g, "aria-hidden") == "true") return true;
-  return IsHiddenStyle(Attr(g, "style")) || HasHiddenClass(class_id);
+// The attributes the flattening needs, read in one pass (gumbo keeps
+// attribute names lower-case; gumbo_get_attribute would scan once per name).
+struct ElementAttrs {
+  std::string_view cls, id, style, href;
+  bool hidden = false;  // `hidden`, or aria-hidden="true"
+};
+
+ElementAttrs ReadAttrs(const GumboNode* g) {
+  ElementAttrs a;
+  const GumboVector& attrs = g->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
+    std::string_view name = attr->name, value = attr->value;
+    if (name == "class") {
+      a.cls = value;
+    } else if (name == "id") {
+      a.id = value;
+    } else if (name == "style") {
+      a.style = value;
+    } else if (name == "href") {
+      a.href = value;
+    } else if (name == "hidden" || (name == "aria-hidden" && value == "true")) {
+      a.hidden = true;
+    }
+  }
+  return a;
+}
+
+// "class id", lower-cased.
+std::string LowerClassAndId(const ElementAttrs& a) {
+  if (a.cls.empty() && a.id.empty()) return {};
+  std::string out;
+  out.reserve(a.cls.size() + a.id.size() + 1);
+  out.append(a.cls).append(" ").append(a.id);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 // Punctuation that Readability-style scoring counts: commas (, ，、) and
@@ -175,14 +206,16 @@ bool FlatDom::Describe(const GumboNode* g, int parent, DomNode* n) const {
   }
   if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE) return false;  // comments
   n->tag = g->v.element.tag;
-  std::string class_id = ClassAndId(g);
+  ElementAttrs attrs = ReadAttrs(g);
+  std::string class_id = LowerClassAndId(attrs);
   ClassVerdict verdict = ClassIdVerdict(class_id);
   n->hint = static_cast<int8_t>(verdict.hint);
   n->strong = verdict.strong;
   n->content_word = verdict.content_word;
-  n->skipped = IsSkippedTag(n->tag) || g->type == GUMBO_NODE_TEMPLATE || IsHidden(g, class_id);
+  n->skipped = IsSkippedTag(n->tag) || g->type == GUMBO_NODE_TEMPLATE || attrs.hidden ||
+               IsHiddenStyle(attrs.style) || HasHiddenClass(class_id);
   if (IsBlockTag(n->tag)) n->block = static_cast<int32_t>(nodes_.size());
-  if (n->tag == GUMBO_TAG_A && !Attr(g, "href").empty()) n->in_link = true;
+  if (n->tag == GUMBO_TAG_A && !attrs.href.empty()) n->in_link = true;
   return true;
 }
 

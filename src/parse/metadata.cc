@@ -75,8 +75,27 @@ void CollectMeta(const GumboNode* n, Collected* c) {
   }
 }
 
+// Tags whose elements always matter to metadata.
+bool IsMetadataTag(GumboTag tag) {
+  return tag == GUMBO_TAG_META || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_LINK ||
+         tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_H1 ||
+         tag == GUMBO_TAG_TIME;
+}
+
+// True when `n` has an itemprop, rel or class attribute (one pass; most
+// elements have none of them and are skipped).
+bool HasMetadataAttr(const GumboNode* n) {
+  const GumboVector& attrs = n->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    std::string_view name = static_cast<const GumboAttribute*>(attrs.data[i])->name;
+    if (name == "itemprop" || name == "rel" || name == "class") return true;
+  }
+  return false;
+}
+
 void CollectElement(const GumboNode* n, Collected* c) {
   GumboTag tag = n->v.element.tag;
+  if (!IsMetadataTag(tag) && !HasMetadataAttr(n)) return;
   if (tag == GUMBO_TAG_META || !Attr(n, "itemprop").empty()) CollectMeta(n, c);
   if (tag == GUMBO_TAG_HTML && c->lang.empty()) c->lang = std::string(Trim(Attr(n, "lang")));
   if (tag == GUMBO_TAG_LINK && c->canonical.empty() && IEquals(Attr(n, "rel"), "canonical")) {
