@@ -397,8 +397,13 @@ void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
       if (c > 0x20 && c < 0x7F) {  // a run of printable ASCII is copied as is
+        // Single spaces between printable ASCII stay as they are: English
+        // text is mostly one run.
+        auto printable = [&](size_t k) {
+          return static_cast<unsigned char>(in[k]) > 0x20 && static_cast<unsigned char>(in[k]) < 0x7F;
+        };
         size_t j = i + 1;
-        while (j < n && static_cast<unsigned char>(in[j]) > 0x20 && static_cast<unsigned char>(in[j]) < 0x7F) ++j;
+        while (j < n && (printable(j) || (in[j] == ' ' && j + 1 < n && printable(j + 1)))) ++j;
         size_t seg_end = SegmentEnd(j);
         if (seg_end > j) {  // the last letter carries a combining mark
           if (j - 1 > i) {
@@ -443,6 +448,10 @@ void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join
       continue;
     }
     const Entry& e = table_[cp];
+    if (len == 3 && e.len == 3 && !(e.flags & (kSpace | kNewline))) {
+      i = EmitCjkRun(in, i, &st, result);
+      continue;
+    }
     if (e.flags & kNewline) {
       st.Newline(i, false);
     } else if (e.flags & kSpace) {
@@ -459,6 +468,57 @@ void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join
     i += len;
   }
   result->map.Finish(out.size(), in.size());
+}
+
+// A run of three-byte characters that fold to three bytes (Chinese text,
+// Traditional or Simplified) is copied through the table in one go and
+// mapped as one linear piece. Stops before a character that composes with
+// the one after it, so NFKC still sees such pairs whole.
+size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, NormalizedText* result) const {
+  auto* st = static_cast<EmitState*>(state);
+  std::string& out = result->text;
+  const size_t n = in.size();
+  const size_t start_in = i;
+  size_t start_out = out.size();
+  bool first = true;
+  uint8_t last_flags = 0;
+  while (i + 3 <= n) {
+    auto b0 = static_cast<unsigned char>(in[i]);
+    auto b1 = static_cast<unsigned char>(in[i + 1]);
+    auto b2 = static_cast<unsigned char>(in[i + 2]);
+    if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+    char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
+    const Entry& e = table_[cp];
+    if (e.len != 3 || (e.flags & (kSpace | kNewline)) || !(e.flags & kBoundary)) break;
+    if (i + 3 < n && static_cast<unsigned char>(in[i + 3]) >= 0x80) {
+      size_t l;
+      char32_t next = DecodeUtf8(in, i + 3, &l);
+      if (next < 0x10000 && !(table_[next].flags & kBoundary)) break;
+    }
+    if (first) {
+      st->Flush((e.flags & kCjk) ? Cls::kCjk : Cls::kLetter, 0);
+      start_out = out.size();  // after any separator the flush wrote
+      first = false;
+    }
+    out.append(pool_.data() + e.pool, 3);
+    last_flags = e.flags;
+    i += 3;
+  }
+  if (first) {  // nothing taken: let the general path handle this character
+    size_t len;
+    DecodeUtf8(in, i, &len);
+    const Entry& e = table_[DecodeUtf8(in, i, &len)];
+    Cls cls = (e.flags & kCjk) ? Cls::kCjk : Cls::kLetter;
+    st->Flush(cls, 0);
+    result->map.Add(out.size(), i, e.len, len, e.len == len);
+    out.append(pool_.data() + e.pool, e.len);
+    st->Visible(cls, std::string_view(pool_.data() + e.pool, e.len));
+    return i + len;
+  }
+  result->map.Add(start_out, start_in, out.size() - start_out, i - start_in, true);
+  st->Visible((last_flags & kCjk) ? Cls::kCjk : Cls::kLetter, "xx");
+  return i;
 }
 
 NormalizedText TextNormalizer::Normalize(std::string_view original) const {

@@ -96,6 +96,8 @@ class TextNormalizer {
   struct Builder;
   friend struct Builder;
   void Emit(std::string_view original, NormalizedText* out, bool join_wrapped) const;
+  // `state` is the emitter's internal state (text_normalizer.cc).
+  size_t EmitCjkRun(std::string_view in, size_t i, void* state, NormalizedText* result) const;
 
   std::vector<Entry> table_;  // one per BMP code point
   std::string pool_;          // replacement strings
