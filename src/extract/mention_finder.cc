@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <map>
+
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "extract/tagged_text.h"
@@ -51,6 +53,21 @@ void AddGazetteerCompanies(std::string_view text, const Lexicon& lexicon, Articl
 
 void AddTerms(std::string_view text, const MoneyContext& context, ArticleMentions* m) {
   m->money = FindMoney(text, context);
+  // A bare "$" is the local dollar where the story is from (a Canadian
+  // issuer's "$750 million" is CAD).
+  static const std::map<std::string, std::string> kDollar = {
+      {"CA", "CAD"}, {"AU", "AUD"}, {"SG", "SGD"}, {"HK", "HKD"}, {"NZ", "NZD"}};
+  if (auto it = kDollar.find(context.market); it != kDollar.end()) {
+    for (MoneyMention& mm : m->money) {
+      std::string_view t = text.substr(mm.span.begin, mm.span.size());
+      size_t dollar = t.find('$');
+      bool bare = dollar != std::string_view::npos && (dollar == 0 || !((t[dollar - 1] >= 'A' && t[dollar - 1] <= 'Z')));
+      if (mm.currency == "USD" && bare) {
+        mm.currency = it->second;
+        mm.currency_from_context = true;
+      }
+    }
+  }
   for (size_t i = 0; i < m->money.size(); ++i)
     m->Insert({MentionKind::kMoney, m->money[i].span, static_cast<int>(i), "", "money"});
   m->tenors = FindTenors(text);
@@ -162,8 +179,12 @@ void AddIssuerReferences(std::string_view text, ArticleMentions* m) {
   size_t pos = 0;
   while (pos < text.size() && kRef.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
     size_t b = groups[1].data() - text.data();
-    m->Insert({MentionKind::kOrg, {b, b + groups[1].size()}, ref, name, "issuer", target});
-    pos = b + groups[1].size();
+    size_t e = b + groups[1].size();
+    pos = e;
+    // "公司全資子公司X": the subsidiary borrows, not the issuer.
+    static const RE2 kSubsidiary("^(?:的)?(?:全资|控股)?(?:子公司|附属公司|孙公司)");
+    if (RE2::PartialMatch(text.substr(e, 24), kSubsidiary)) continue;
+    m->Insert({MentionKind::kOrg, {b, e}, ref, name, "issuer", target});
   }
 }
 
