@@ -91,6 +91,34 @@ bool IsPartOf(const AssemblyInput& in, const Frame& f, int total) {
   return parts >= 2 && std::fabs(sum - *tv) <= 0.005 * *tv;
 }
 
+// A cover page or a long filing names the borrower in one place and the
+// facility's size far away: when the article has exactly one deal that
+// lacks an amount and exactly one that lacks a borrower, they are halves of
+// one deal.
+void MergeHalves(std::vector<Builder>* builders) {
+  int no_money = -1, no_key = -1, count_no_money = 0, count_no_key = 0;
+  for (size_t i = 0; i < builders->size(); ++i) {
+    const Builder& b = (*builders)[i];
+    if (!b.money && !b.key.empty()) {
+      no_money = static_cast<int>(i);
+      ++count_no_money;
+    }
+    if (b.money && b.key.empty()) {
+      no_key = static_cast<int>(i);
+      ++count_no_key;
+    }
+  }
+  if (count_no_money != 1 || count_no_key != 1) return;
+  Builder& keep = (*builders)[no_money];
+  Builder& half = (*builders)[no_key];
+  keep.money = half.money;
+  keep.money_rule = half.money_rule;
+  keep.frames.insert(keep.frames.end(), half.frames.begin(), half.frames.end());
+  std::stable_sort(keep.frames.begin(), keep.frames.end(),
+                   [](const Frame* a, const Frame* b) { return a->sentence < b->sentence; });
+  builders->erase(builders->begin() + no_key);
+}
+
 // The borrower a frame names with some certainty (a rule's group, or an
 // organisation before the amount), as an identity key; "" when none.
 std::string FrameKey(const AssemblyInput& in, const Frame& f) {
@@ -294,13 +322,16 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     }
     last = target;
   }
+  MergeHalves(&builders);
   std::vector<Deal> deals;
   for (const Builder& b : builders) {
     Deal d;
     FillSlots(in, b, &d);
     FillLenders(in, b, &d);
     FillBorrower(in, b, deals.empty() ? nullptr : &deals.back(), &d);
-    if (d.borrower.empty() && !(d.amount && d.amount->value && !d.lenders.empty())) continue;
+    // A deal is who borrowed: without a borrower the figures are not one
+    // (a market total, a table row).
+    if (d.borrower.empty()) continue;
     if (!d.amount && d.lenders.empty()) continue;
     // Without a status word, a deal with named arrangers or agents has been
     // put together: news reports them once signed.

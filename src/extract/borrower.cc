@@ -36,6 +36,23 @@ int OriginScore(const Mention& m) {
   return 5;
 }
 
+// A single capitalised word that a rule took for a name ("Drugmakers",
+// "March") must also appear capitalised inside a sentence somewhere, as
+// names do; a word capitalised only at sentence starts is not one.
+bool UsedAsName(const std::string& name, std::string_view text) {
+  bool single_latin = !name.empty() && name.find(' ') == std::string::npos &&
+                      std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!single_latin) return true;
+  for (size_t pos = text.find(name); pos != std::string_view::npos; pos = text.find(name, pos + 1)) {
+    size_t p = pos;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    if (p == 0) continue;
+    char before = text[p - 1];
+    if (before != '.' && before != '!' && before != '?' && before != '\n' && before != '"') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
@@ -49,8 +66,10 @@ bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
       "^(?:以|据|对|在|于|是|将|把|让|使|向|为|与|和|及|但|而|其|此|该|这|那|本|各|上述|有关|相关)|"
       "^(?:The|This|That|These|Those|Its|Their|Our|It|In|On|At|For|But|And|As|By|With|From|A|An)\\b|"
       "^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday)\\.?$|"
+      "^(?:January|February|March|April|June|July|August|September|October|November|December|U\\.S\\.|US|UK|EU|"
+      "Europe|Asia|America|China|Japan|Taiwan|Hong Kong|India)$|"
       "(?i:\\b(?:company|companies|group|firm|borrower|lenders?|banks?)$)");
-  if (RE2::PartialMatch(name, kJunk)) return false;
+  if (RE2::PartialMatch(name, kJunk) || !PlausibleOrgName(name)) return false;
   // A second 公司 inside means a phrase ("公司全资子公司"), not a name.
   size_t first = name.find("公司");
   if (first != std::string_view::npos && name.find("公司", first + 1) != std::string_view::npos) return false;
@@ -65,6 +84,7 @@ std::vector<BorrowerCandidate> BorrowerCandidates(const Frame& f, std::string_vi
     if (m && !m->antecedent.empty() && span == m->span) span = m->antecedent;
     std::string name = CleanName(text.substr(span.begin, span.size()));
     if (!PlausibleBorrower(name, lexicon)) return;
+    if (!m && !UsedAsName(name, text)) return;
     out.push_back({span, KeyOf(m, name), score, rule});
   };
   if (f.borrower.set()) {
