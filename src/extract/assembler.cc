@@ -237,7 +237,9 @@ void FillBorrower(const AssemblyInput& in, const Builder& b, const Deal* previou
       return;
     }
   }
-  if (previous && !previous->borrower.empty()) {
+  // Only a figure read as a previous loan ("繼去年取得…275億元") inherits.
+  bool previous_loan = std::any_of(b.frames.begin(), b.frames.end(), [](const Frame* f) { return f->money_previous; });
+  if (previous && !previous->borrower.empty() && previous_loan) {
     d->borrower = previous->borrower;
     d->rule_ids["borrower"] = "previous_deal";
   }

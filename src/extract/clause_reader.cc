@@ -297,7 +297,11 @@ void ReadCues(const ClauseContext& ctx, Frame* f) {
   std::vector<PhraseMatch> st = CuesIn(status, ctx.text, f->clause);
   if (!st.empty()) SetSlot(&f->status, status.ValueOf(st.front()), st.front().span, "status:" + Slice(ctx.text, st.front().span));
   f->anaphoric = !CuesIn(ctx.lexicon->table_or_empty("anaphora"), ctx.text, f->clause).empty();
-  if (!CuesIn(ctx.lexicon->table_or_empty("not_deal"), ctx.text, f->clause).empty()) f->blocked = true;
+  const PhraseTable& not_deal = ctx.lexicon->table_or_empty("not_deal");
+  for (const PhraseMatch& m : CuesIn(not_deal, ctx.text, f->clause)) {
+    f->blocked = true;
+    f->blocked_by = not_deal.ValueOf(m);
+  }
 }
 
 void ReadTerms(const ClauseContext& ctx, Frame* f) {
@@ -402,6 +406,7 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
       if (trace_hits) trace_hits->push_back(hit);
       if (std::string_view(field) == "not_deal") {
         base.blocked = true;
+        base.blocked_by = "rule";
         base.rules_fired.push_back(hit.rule->id());
       } else if (std::string_view(field) == "deal") {
         deal_hits.push_back(std::move(hit));
@@ -436,7 +441,7 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     }
     // A ranking or statistics clause yields a deal only from a rule that
     // names its borrower ("包括台泥500億元聯貸").
-    if (f.blocked && f.borrower.set()) f.blocked = false;
+    if (f.blocked && f.blocked_by == "ranking" && f.borrower.set()) f.blocked = false;
     // A rule that gave no amount leaves the clause's other figures alone.
     frames.push_back(std::move(f));
   }

@@ -30,6 +30,7 @@ struct Frame {
   int sentence = 0;             // index of the sentence
   Span clause;                  // normalised text
   bool blocked = false;         // a not_deal rule or cue fired: no deal from here
+  std::string blocked_by;       // the not_deal value ("ranking", "statistics", ...) or "rule"
   bool trigger = false;         // a deal-type word or a deal rule is present
   bool strong_trigger = false;  // the type word names a loan (not just "financing")
   bool anaphoric = false;       // "本联贷案", "the facility": refers to an earlier deal
