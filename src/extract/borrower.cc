@@ -31,6 +31,8 @@ const Mention* OrgIn(const ArticleMentions& mentions, Span span) {
 }
 
 int OriginScore(const Mention& m) {
+  // A subsidiary named as such borrows rather than its parent.
+  if (m.rule_id.find("after_subsidiary") != std::string::npos) return 8;
   if (m.rule_id == "gazetteer") return 6;
   if (m.rule_id == "coref") return 5;
   return 5;
