@@ -48,7 +48,8 @@ bool Satisfies(const AssemblyInput& in, int bound, int exact) {
 bool SameAmount(const AssemblyInput& in, int a, int b) {
   const MoneyMention& x = MoneyOf(in, a);
   const MoneyMention& y = MoneyOf(in, b);
-  std::optional<double> xv = x.value ? x.value : x.low, yv = y.value ? y.value : y.low;
+  std::optional<double> xv = x.value ? x.value : (x.low ? x.low : x.high);
+  std::optional<double> yv = y.value ? y.value : (y.low ? y.low : y.high);
   if (x.currency != y.currency || !xv || !yv) return false;
   return std::fabs(*xv - *yv) <= 0.005 * std::max(*xv, *yv);
 }
@@ -58,7 +59,7 @@ bool ReplacesPackage(const AssemblyInput& in, const Frame& f, int package) {
   if (!f.money_replaces || !f.money) return false;
   const MoneyMention& p = MoneyOf(in, package);
   const MoneyMention& d = MoneyOf(in, *f.money);
-  std::optional<double> pv = p.value ? p.value : p.low;
+  std::optional<double> pv = p.value ? p.value : (p.low ? p.low : p.high);
   return pv && d.value && p.currency == d.currency && *d.value < *pv;
 }
 
