@@ -194,6 +194,7 @@ void FillLenders(const AssemblyInput& in, const Builder& b, Deal* d) {
   std::map<std::string, size_t> index;
   for (const Frame* f : b.frames) {
     for (const FrameLender& fl : f->lenders) {
+      if (fl.role == "not_lender") continue;  // an adviser or guarantor named near the deal
       const Mention& m = in.mentions->items[fl.mention];
       std::string key = LenderKey(m);
       std::string surface = Original(in, m.span);

@@ -72,6 +72,14 @@ bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
       "Europe|Asia|America|China|Japan|Taiwan|Hong Kong|India)$|"
       "(?i:\\b(?:company|companies|group|firm|borrower|lenders?|banks?)$)");
   if (RE2::PartialMatch(name, kJunk) || !PlausibleOrgName(name)) return false;
+  // Nothing left once the legal form, a place and generic words are gone
+  // ("有限公司", "全資附屬公司", "香港子公司", "集團").
+  static const RE2 kGeneric(
+      "股份有限公司|有限责任公司|有限公司|公司|集团|控股|全资|附属|子|孙|母|旗下|本地|当地|海外|境外|"
+      "香港|中国|台湾|大陆|内地|越南|美国|日本|新加坡|上海|北京|深圳|广州|(?i:the|company|group|holdings?|inc|corp|ltd|llc)|[\\s.,()]");
+  std::string core(name);
+  RE2::GlobalReplace(&core, kGeneric, "");
+  if (core.empty()) return false;
   // A second 公司 inside means a phrase ("公司全资子公司"), not a name.
   size_t first = name.find("公司");
   if (first != std::string_view::npos && name.find("公司", first + 1) != std::string_view::npos) return false;

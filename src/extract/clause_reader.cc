@@ -174,6 +174,9 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     if (v == "accordion" || v == "nondeal" || v == "equity") r.score += AmountCueScore(v);
     if (v == "nondeal" || v == "equity") r.ruled_out = true;
   }
+  // "(約等值新台幣45億元)": the same figure in another currency.
+  for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.begin > 12 ? m.span.begin - 12 : 0, m.span.begin}))
+    if (cues.ValueOf(c) == "equivalent") r.ruled_out = true;
   if (!ctx.mentions->money[m.ref].value) r.score -= 2;  // a bound is weaker than an exact amount
   if (IsProjectSize(ctx, m.span.end, std::min(next_begin, clause.end))) r.score -= 4;
   return r;
@@ -269,7 +272,7 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
       best_rating = r;
     }
   }
-  if (best >= 0 && best_score >= -1) {
+  if (best >= 0 && best_score >= -2) {
     f->money = best;
     f->money_rule = "amount_cues";
     f->money_is_part = best_rating.part;

@@ -90,7 +90,7 @@ std::string Compare(const ExampleRun& run, const std::vector<std::pair<std::stri
     auto groups = RenderHitGroups(hit, *run.tagged, run.text, run.mentions);
     std::string problem;
     for (const auto& [key, value] : want) {
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+      auto it = std::find_if(groups.begin(), groups.end(), [&key = key](const auto& g) { return g.first == key; });
       std::string got = it == groups.end() ? "(none)" : it->second;
       if (!SameValue(key, got, value)) problem += (problem.empty() ? "" : "; ") + key + ": got '" + got + "', want '" + value + "'";
     }
