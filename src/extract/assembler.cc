@@ -327,8 +327,20 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     last = target;
   }
   MergeHalves(&builders);
+  // Figures a blocked clause explains (an acquisition price, a market
+  // total) are not loans anywhere in the article, unless a deal rule says so.
+  std::vector<int> blocked_money;
+  for (const Frame& f : frames)
+    if (f.blocked && f.blocked_by != "ranking")
+      for (int idx : in.mentions->Within(f.clause))
+        if (in.mentions->items[idx].kind == MentionKind::kMoney) blocked_money.push_back(idx);
   std::vector<Deal> deals;
   for (const Builder& b : builders) {
+    bool by_rule = std::any_of(b.frames.begin(), b.frames.end(), [](const Frame* f) { return f->confidence > 0; });
+    if (b.money && !by_rule &&
+        std::any_of(blocked_money.begin(), blocked_money.end(),
+                    [&](int idx) { return idx != *b.money && SameAmount(in, idx, *b.money); }))
+      continue;
     Deal d;
     FillSlots(in, b, &d);
     FillLenders(in, b, &d);

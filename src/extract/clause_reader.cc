@@ -115,9 +115,13 @@ bool IsVague(std::string_view money_text) {
 bool IsImplausiblySized(const MoneyMention& m) {
   std::optional<double> v = m.value ? m.value : m.low;
   if (!v) return false;
-  bool small_unit = m.currency == "JPY" || m.currency == "KRW" || m.currency == "IDR" || m.currency == "VND" ||
-                    m.currency == "INR";
-  return *v >= (small_unit ? 1e15 : 1e13);
+  // The largest loans ever made are tens of billions of dollars.
+  const std::string& c = m.currency;
+  double limit = 5e11;  // USD, EUR, GBP, CHF, CAD, AUD, SGD, ...
+  if (c == "CNY" || c == "HKD" || c == "TWD") limit = 5e12;
+  if (c == "JPY" || c == "INR" || c == "THB" || c == "PHP") limit = 5e13;
+  if (c == "KRW" || c == "IDR" || c == "VND") limit = 1e15;
+  return *v >= limit;
 }
 
 // True when a project word follows the amount before any loan word does:
@@ -169,7 +173,7 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     if (v == "tranche") r.part = true;
     if (v == "previous") r.previous = true;
   }
-  for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 12)})) {
+  for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 24)})) {
     const std::string& v = cues.ValueOf(c);
     if (v == "accordion" || v == "nondeal" || v == "equity") r.score += AmountCueScore(v);
     if (v == "nondeal" || v == "equity") r.ruled_out = true;
