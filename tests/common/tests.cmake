@@ -1,3 +1,4 @@
-# Tests of the common stage, compiled into dealwatch_tests.
+# Tests of the common helpers, compiled into dealwatch_tests.
 target_sources(dealwatch_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/common_test.cc
 )
