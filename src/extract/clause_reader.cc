@@ -25,7 +25,8 @@ int AmountCueScore(const std::string& cue) {
   if (cue == "total") return 2;
   if (cue == "target") return -1;
   if (cue == "tranche") return -2;
-  if (cue == "commitment" || cue == "previous") return -4;
+  if (cue == "commitment") return -4;
+  if (cue == "previous") return 0;  // a previous loan is a deal too (MoneyRating::previous)
   if (cue == "accordion") return -5;
   return -6;  // nondeal, equity
 }
@@ -173,7 +174,13 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     if (v == "tranche") r.part = true;
     if (v == "previous") r.previous = true;
   }
+  std::vector<PhraseMatch> after_types = CuesIn(types, ctx.text, after);
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 24)})) {
+    // "tax equity" inside "tax equity bridge loan" names a loan.
+    bool in_type = std::any_of(after_types.begin(), after_types.end(), [&](const PhraseMatch& t) {
+      return t.span.begin <= c.span.begin && c.span.end <= t.span.end;
+    });
+    if (in_type) continue;
     const std::string& v = cues.ValueOf(c);
     if (v == "accordion" || v == "nondeal" || v == "equity") r.score += AmountCueScore(v);
     if (v == "nondeal" || v == "equity") r.ruled_out = true;
@@ -181,6 +188,7 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
   // "(約等值新台幣45億元)": the same figure in another currency.
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.begin > 12 ? m.span.begin - 12 : 0, m.span.begin}))
     if (cues.ValueOf(c) == "equivalent") r.ruled_out = true;
+  if (r.previous) r.part = false;  // "including the $390 million loan it signed in 2021"
   if (!ctx.mentions->money[m.ref].value) r.score -= 2;  // a bound is weaker than an exact amount
   if (IsProjectSize(ctx, m.span.end, std::min(next_begin, clause.end))) r.score -= 4;
   return r;
@@ -269,7 +277,8 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
     if (r.ruled_out) continue;
     // A previous loan ("replace the Company's $600 million credit
     // agreement") is a deal too, when it is the only figure.
-    int score = r.previous && money.size() == 1 ? r.score + 4 : r.score;
+    // With other figures around, the previous loan is not the one reported.
+    int score = r.previous && money.size() > 1 ? r.score - 3 : r.score;
     if (score > best_score) {
       best_score = score;
       best = money[k];
@@ -469,7 +478,21 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
     rest.money_is_part = rest.money_replaces = false;
     if (rest.trigger) ChooseMoney(ctx, &rest);
     bool used = std::any_of(frames.begin(), frames.end(), [&](const Frame& u) { return u.money == rest.money; });
-    if (rest.money && !used) frames.push_back(std::move(rest));
+    if (rest.money && !used) {
+      // "... a $310 million construction loan and a $145 million tax equity
+      // bridge loan": a second facility named right after its own amount is
+      // a deal of its own.
+      std::vector<int> money = MoneyIn(ctx, rest.clause);
+      auto k = std::find(money.begin(), money.end(), *rest.money);
+      std::optional<PhraseMatch> facility = FacilityOf(ctx, rest.clause, money, k - money.begin());
+      if (facility && facility->span.begin > ctx.mentions->items[*rest.money].span.begin && !rest.money_is_part) {
+        rest.confidence = 0.7;
+        rest.type = {ctx.lexicon->table_or_empty("deal_types").ValueOf(*facility), facility->span, "tranches"};
+        rest.borrower = frames.front().borrower;  // the same borrower's other facility
+        rest.clause.begin = tagged.clause().begin;
+      }
+      frames.push_back(std::move(rest));
+    }
   }
   return frames;
 }
