@@ -190,6 +190,30 @@ int RoleRank(const std::string& role) {
   return 0;
 }
 
+// "花旗" and "花旗銀行", "MUFG" and "MUFG Bank" in one deal are one lender
+// written short and long: keep the long name and the stronger role.
+void MergeSameBrand(const AssemblyInput& in, Deal* d) {
+  auto fold = [](const std::string& s) { return AsciiLower(TextNormalizer::Get().Fold(s)); };
+  for (size_t i = 0; i < d->lenders.size(); ++i) {
+    for (size_t j = 0; j < d->lenders.size(); ++j) {
+      if (i == j) continue;
+      std::string a = fold(d->lenders[i].name), b = fold(d->lenders[j].name);
+      bool short_in_long = a.size() < b.size() && b.rfind(a, 0) == 0 && Utf8Length(a) >= 2 &&
+                           (static_cast<unsigned char>(a[0]) >= 0x80 || a.size() >= 4);
+      if (!short_in_long) continue;
+      DealLender& keep = d->lenders[j];
+      if (RoleRank(d->lenders[i].role) > RoleRank(keep.role)) {
+        keep.role = d->lenders[i].role;
+        keep.rule_id = d->lenders[i].rule_id;
+      }
+      d->lenders.erase(d->lenders.begin() + i);
+      --i;
+      break;
+    }
+  }
+  (void)in;
+}
+
 void FillLenders(const AssemblyInput& in, const Builder& b, Deal* d) {
   std::map<std::string, size_t> index;
   for (const Frame* f : b.frames) {
@@ -212,6 +236,7 @@ void FillLenders(const AssemblyInput& in, const Builder& b, Deal* d) {
       if (Utf8Length(surface) > Utf8Length(l.name)) l.name = surface;
     }
   }
+  MergeSameBrand(in, d);
 }
 
 // The best-scored borrower over the deal's frames; else an organisation of
