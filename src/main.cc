@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   RegisterExtractCommand(app, global, &exit_code);
   RegisterRunCommand(app, global, &exit_code);
   RegisterQueryCommand(app, global, &exit_code);
+  RegisterExportCommand(app, global, &exit_code);
   RegisterReportCommand(app, global, &exit_code);
   RegisterExplainCommand(app, global, &exit_code);
   RegisterEvalCommand(app, global, &exit_code);

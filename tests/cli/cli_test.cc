@@ -79,5 +79,21 @@ TEST_CASE("query runs read-only: a write is refused and the data stays", "[cli]"
   CHECK(read.text == "n\n1\n");
 }
 
+TEST_CASE("export writes every deal with its lenders and sources, as JSON lines or CSV", "[cli]") {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "d.db").string();
+  Output run = Run("run --db " + db + " --report " + (dir.path() / "r.html").string());
+  REQUIRE(run.code == 0);
+  Output jsonl = Run("export --db " + db);
+  CHECK(jsonl.code == 0);
+  CHECK(jsonl.text.find("\"borrower\":\"Vantage Data Centers\"") != std::string::npos);
+  CHECK(jsonl.text.find("\"role\":\"lead_arranger\"") != std::string::npos);
+  CHECK(jsonl.text.find("\"sources\":[{") != std::string::npos);
+  Output csv = Run("export --db " + db + " --format csv");
+  CHECK(csv.code == 0);
+  CHECK(csv.text.rfind("deal_id,borrower,amount,currency,", 0) == 0);
+  CHECK(Run("export --db " + (dir.path() / "missing.db").string()).code == 1);
+}
+
 }  // namespace
 }  // namespace dealwatch
