@@ -12,7 +12,9 @@ if [ "${1:-}" = "--sanitize" ]; then
   export BUILD_DIR="$root/build-asan"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  "$root/scripts/build.sh" -DDEALWATCH_SANITIZE=ON -DDEALWATCH_WERROR=ON
+  # Warnings are gated by the default build: GCC 12 reports false positives
+  # (-Wrestrict, -Wstringop-overflow) in code instrumented by ASan.
+  "$root/scripts/build.sh" -DDEALWATCH_SANITIZE=ON -DDEALWATCH_WERROR=OFF
 else
   export BUILD_DIR="$root/build"
   "$root/scripts/build.sh" -DDEALWATCH_WERROR=ON

@@ -3,11 +3,10 @@
 // jsonl prints one object per input; bench-json prints one object mapping
 // each input's id (file name without extensions) to {"articleBody": text},
 // the shape the article-extraction benchmark scores.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -52,10 +51,10 @@ Result<Article> ReadArticle(const std::string& path, const ArticleOptions& opt) 
 }
 
 nlohmann::json ToJson(const Article& a) {
-  nlohmann::json j = {{"source", a.source},   {"title", a.title},
-                      {"published", a.published}, {"lang", a.lang},
-                      {"author", a.author},   {"canonical_url", a.canonical_url},
-                      {"text", a.text}};
+  nlohmann::json j = {
+      {"source", a.source}, {"title", a.title},   {"published", a.published},
+      {"lang", a.lang},     {"author", a.author}, {"canonical_url", a.canonical_url},
+      {"text", a.text}};
   if (!a.updated.empty()) j["updated"] = a.updated;
   if (!a.site_name.empty()) j["site_name"] = a.site_name;
   if (!a.empty_reason.empty()) j["empty_reason"] = a.empty_reason;
@@ -105,7 +104,8 @@ void RegisterArticleCommand(CLI::App& app, const GlobalOptions& global, int* exi
                   "jsonl (default): one object per input; text; bench-json: {id: {articleBody}}")
       ->check(CLI::IsMember({"jsonl", "text", "bench-json"}));
   cmd->add_option("--charset", opt->charset, "Decode every input with this charset");
-  cmd->add_option("--url", opt->url, "The page's URL (dates in the path, relative canonical links)");
+  cmd->add_option("--url", opt->url,
+                  "The page's URL (dates in the path, relative canonical links)");
   cmd->add_option("paths", opt->paths, ".html, .htm, .txt, .gz files, or - for standard input")
       ->required();
   cmd->callback([opt, &global, exit_code] {

@@ -101,7 +101,9 @@ std::string NormalizeFeedDate(std::string_view text) {
   time_t t = curl_getdate(copy.c_str(), nullptr);
   if (t == -1) return "";
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  // curl_getdate takes a year of any length ("2044621"); ISO 8601 as read
+  // back by IsoDateToUnix has four digits.
+  if (!gmtime_r(&t, &tm) || tm.tm_year + 1900 < 1000 || tm.tm_year + 1900 > 9999) return "";
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;

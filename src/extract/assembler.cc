@@ -171,7 +171,7 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
   }
   if (int i = by_key(false); i >= 0) return i;
   if (near && (f.anaphoric || same_or_unknown)) return last;
-  if (!f.trigger || !f.strong_trigger) return -2;
+  if (!f.trigger || (!f.strong_trigger && f.confidence == 0)) return -2;
   if (f.lenders.empty() && key.empty()) return -2;
   return -1;
 }

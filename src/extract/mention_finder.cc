@@ -199,7 +199,7 @@ std::string CleanName(std::string_view raw) {
   static const RE2 kTail(
       "(?:\\s*(?:\\([^()]{0,30}\\)|[\"'」』》]|'s|,|今日?|昨日?|日前|近日|已|将|也|正|\\s))+$");
   // A final period goes unless it ends an abbreviation ("Acme Inc.").
-  static const RE2 kAbbrevEnd("(?:\\b(?:Inc|Co|Corp|Ltd|Bhd|Cos|Bros|Hldgs)|\\b[A-Z]\\.[A-Z])\\.$");
+  static const RE2 kAbbrevEnd("(?:\\b(?i:Inc|Co|Corp|Ltd|Bhd|Cos|Bros|Hldgs)|\\b[A-Z]\\.[A-Z])\\.$");
   std::string s(Trim(raw));
   for (int i = 0; i < 3; ++i) {
     std::string before = s;

@@ -24,16 +24,17 @@ struct DetectorDeleter {
 using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
 using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorDeleter>;
 
-constexpr size_t kMetaWindow = 4096;      // bytes searched for <meta charset>
-constexpr size_t kDetectWindow = 4 << 10;  // bytes given to ICU detection (enough text, bounded cost)
-constexpr int32_t kMinConfidence = 10;    // ICU confidence (0-100) worth trusting
+constexpr size_t kMetaWindow = 4096;  // bytes searched for <meta charset>
+constexpr size_t kDetectWindow = 4
+                                 << 10;  // bytes given to ICU detection (enough text, bounded cost)
+constexpr int32_t kMinConfidence = 10;   // ICU confidence (0-100) worth trusting
 
 // Detection runs only on bytes that are not UTF-8, so 7-bit and 32-bit
 // encodings are impossible, and EBCDIC pages are not on the web: skipping
 // their recognizers halves the cost of detection.
 constexpr const char* kUndetected[] = {
-    "UTF-32BE", "UTF-32LE", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
-    "IBM424_rtl", "IBM424_ltr", "IBM420_rtl", "IBM420_ltr",
+    "UTF-32BE",   "UTF-32LE",   "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
+    "IBM424_rtl", "IBM424_ltr", "IBM420_rtl",  "IBM420_ltr",
 };
 
 // Labels whose decoding uses a superset, as browsers do (WHATWG Encoding).
@@ -42,23 +43,56 @@ struct Alias {
   const char* icu_name;
 };
 constexpr Alias kAliases[] = {
-    {"gb2312", "GB18030"},        {"gbk", "GB18030"},          {"x-gbk", "GB18030"},
-    {"gb_2312-80", "GB18030"},    {"gb_2312", "GB18030"},      {"csgb2312", "GB18030"},
-    {"cp936", "GB18030"},         {"ms936", "GB18030"},        {"windows-936", "GB18030"},
-    {"euc-cn", "GB18030"},        {"chinese", "GB18030"},      {"iso-ir-58", "GB18030"},
-    {"gb18030", "GB18030"},       {"hz-gb-2312", "HZ-GB-2312"},
-    {"big5", "Big5-HKSCS"},       {"big-5", "Big5-HKSCS"},     {"x-x-big5", "Big5-HKSCS"},
-    {"cn-big5", "Big5-HKSCS"},    {"csbig5", "Big5-HKSCS"},    {"x-big5", "Big5-HKSCS"},
-    {"big5-hkscs", "Big5-HKSCS"}, {"cp950", "Big5-HKSCS"},     {"windows-950", "Big5-HKSCS"},
-    {"shift_jis", "windows-31j"}, {"shift-jis", "windows-31j"}, {"sjis", "windows-31j"},
-    {"x-sjis", "windows-31j"},    {"ms_kanji", "windows-31j"}, {"csshiftjis", "windows-31j"},
-    {"windows-31j", "windows-31j"}, {"cp932", "windows-31j"},  {"ms932", "windows-31j"},
-    {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"}, {"latin1", "windows-1252"},
-    {"latin-1", "windows-1252"},  {"l1", "windows-1252"},      {"iso_8859-1", "windows-1252"},
-    {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},   {"cp1252", "windows-1252"},
-    {"x-cp1252", "windows-1252"}, {"cp819", "windows-1252"},   {"ibm819", "windows-1252"},
-    {"windows-1252", "windows-1252"}, {"euc-kr", "windows-949"}, {"ks_c_5601-1987", "windows-949"},
-    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},           {"unicode-1-1-utf-8", "UTF-8"},
+    {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},
+    {"x-gbk", "GB18030"},
+    {"gb_2312-80", "GB18030"},
+    {"gb_2312", "GB18030"},
+    {"csgb2312", "GB18030"},
+    {"cp936", "GB18030"},
+    {"ms936", "GB18030"},
+    {"windows-936", "GB18030"},
+    {"euc-cn", "GB18030"},
+    {"chinese", "GB18030"},
+    {"iso-ir-58", "GB18030"},
+    {"gb18030", "GB18030"},
+    {"hz-gb-2312", "HZ-GB-2312"},
+    {"big5", "Big5-HKSCS"},
+    {"big-5", "Big5-HKSCS"},
+    {"x-x-big5", "Big5-HKSCS"},
+    {"cn-big5", "Big5-HKSCS"},
+    {"csbig5", "Big5-HKSCS"},
+    {"x-big5", "Big5-HKSCS"},
+    {"big5-hkscs", "Big5-HKSCS"},
+    {"cp950", "Big5-HKSCS"},
+    {"windows-950", "Big5-HKSCS"},
+    {"shift_jis", "windows-31j"},
+    {"shift-jis", "windows-31j"},
+    {"sjis", "windows-31j"},
+    {"x-sjis", "windows-31j"},
+    {"ms_kanji", "windows-31j"},
+    {"csshiftjis", "windows-31j"},
+    {"windows-31j", "windows-31j"},
+    {"cp932", "windows-31j"},
+    {"ms932", "windows-31j"},
+    {"iso-8859-1", "windows-1252"},
+    {"iso8859-1", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"latin-1", "windows-1252"},
+    {"l1", "windows-1252"},
+    {"iso_8859-1", "windows-1252"},
+    {"us-ascii", "windows-1252"},
+    {"ascii", "windows-1252"},
+    {"cp1252", "windows-1252"},
+    {"x-cp1252", "windows-1252"},
+    {"cp819", "windows-1252"},
+    {"ibm819", "windows-1252"},
+    {"windows-1252", "windows-1252"},
+    {"euc-kr", "windows-949"},
+    {"ks_c_5601-1987", "windows-949"},
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
 };
 
 // Returns the ICU name to open for `label`, or "" when ICU knows no such charset.
@@ -80,9 +114,7 @@ std::string ResolveCharset(std::string_view label) {
 
 bool IsUtf8Name(std::string_view icu_name) { return icu_name == "UTF-8"; }
 
-bool IsUtf16Name(std::string_view icu_name) {
-  return AsciiLower(icu_name).rfind("utf-16", 0) == 0;
-}
+bool IsUtf16Name(std::string_view icu_name) { return AsciiLower(icu_name).rfind("utf-16", 0) == 0; }
 
 // The value after `key` = (spaces and quotes allowed) in `s`, or "".
 std::string_view ValueAfter(std::string_view s, std::string_view key) {
@@ -147,6 +179,8 @@ size_t SkipAscii(std::string_view s, size_t i) {
   return i;
 }
 
+// Counts sequences until the verdict of MostlyUtf8 cannot change: a GBK or
+// Big5 page is settled after its first few hundred bytes of text.
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
   size_t i = 0;
@@ -155,6 +189,8 @@ Utf8Scan ScanUtf8(std::string_view s) {
     char32_t cp = DecodeUtf8(s, i, &len);
     if (cp == 0xFFFD && len == 1) {
       ++scan.invalid;
+      // Each sequence still to come takes two bytes or more.
+      if (scan.invalid * 50 > scan.multibyte + (s.size() - i) / 2) break;
     } else {
       ++scan.multibyte;
     }
@@ -220,8 +256,8 @@ Status ConvertToUtf8(std::string_view bytes, const std::string& icu_name, Decode
   while (true) {
     err = U_ZERO_ERROR;
     ucnv_convertEx(target.get(), source.get(), &dest, utf8.data() + utf8.size(), &in,
-                   bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
-                   pivot + 4096, reset, true, &err);
+                   bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target, pivot + 4096,
+                   reset, true, &err);
     reset = false;
     if (err != U_BUFFER_OVERFLOW_ERROR) break;
     size_t used = dest - utf8.data();
@@ -265,7 +301,8 @@ Result<DecodedText> Decode(std::string_view bytes, const std::string& icu_name, 
 
 // No usable label: valid UTF-8 wins, then ICU detection, then windows-1252.
 Result<DecodedText> DecodeUndeclared(std::string_view bytes, const Utf8Scan& scan) {
-  if (scan.invalid == 0) return Decode(bytes, "UTF-8", scan.multibyte ? "detected" : "default", &scan);
+  if (scan.invalid == 0)
+    return Decode(bytes, "UTF-8", scan.multibyte ? "detected" : "default", &scan);
   std::string detected = DetectCharset(bytes);
   if (!detected.empty() && !(IsUtf8Name(detected) && !MostlyUtf8(scan))) {
     return Decode(bytes, detected, "detected");

@@ -1,9 +1,13 @@
 // Bytes to UTF-8, before parsing. The charset is taken from, in order: an
-// explicit override (source config), the HTTP Content-Type charset, a BOM,
-// <meta charset> / http-equiv in the first 4 KiB, then ICU detection. A
-// declared charset that the bytes contradict (labelled UTF-8 but invalid as
-// UTF-8 and plausible as GBK/Big5) is overruled. Undecodable bytes become
-// U+FFFD and are counted. Uses ICU. Thread-safe.
+// explicit override (source config), a BOM (which, as in browsers, beats any
+// label), the HTTP Content-Type charset, <meta charset> / http-equiv (or an
+// XML declaration) in the first 4 KiB, then ICU detection with valid UTF-8
+// preferred. A declared charset that the bytes contradict (labelled UTF-8 but
+// invalid as UTF-8 and plausible as GBK/Big5; labelled GBK but valid UTF-8)
+// is overruled. Labels decode with the superset browsers use: gb2312/gbk as
+// GB18030, big5 as Big5-HKSCS, shift_jis as windows-31j, latin1 as
+// windows-1252. Undecodable bytes become U+FFFD and are counted. Uses ICU.
+// Thread-safe.
 #ifndef DEALWATCH_NORMALIZE_CHARSET_H_
 #define DEALWATCH_NORMALIZE_CHARSET_H_
 

@@ -20,6 +20,17 @@ constexpr std::array<std::string_view, 44> kAbbreviations = {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// A line that ends in a comma or "and" goes on in the next one, as the party
+// blocks of a credit agreement's cover page do ("WELLS FARGO SECURITIES,
+// LLC,\nGOLDMAN SACHS BANK USA and\n...\nas Joint Lead Arrangers").
+bool LineContinues(std::string_view text, size_t line_begin, size_t nl) {
+  size_t e = nl;
+  while (e > line_begin && IsSpace(text[e - 1])) --e;
+  if (e == line_begin) return false;
+  if (text[e - 1] == ',') return true;
+  return e - line_begin >= 4 && text.substr(e - 4, 4) == " and";
+}
+
 // True when the sentence [begin, end) ends in a way that must not split.
 bool EndsWithoutBreak(std::string_view text, size_t begin, size_t end) {
   size_t e = end;
@@ -92,6 +103,7 @@ void SplitParagraph(std::string_view text, size_t begin, size_t end, icu::BreakI
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     size_t pos = begin + static_cast<size_t>(b);
     if (pos < end && (EndsWithoutBreak(text, start, pos) || NotASentenceEnd(text, start, pos))) continue;
+    if (pos < end && pos > begin && text[pos - 1] == '\n' && LineContinues(text, begin, pos - 1)) continue;
     AddTrimmed(text, start, pos, out);
     start = pos;
   }
@@ -100,12 +112,18 @@ void SplitParagraph(std::string_view text, size_t begin, size_t end, icu::BreakI
 
 }  // namespace
 
+
 std::vector<Span> SplitSentences(std::string_view text) {
   std::vector<Span> out;
   std::unique_ptr<icu::BreakIterator> it = NewIterator();
   size_t start = 0;
   while (start < text.size()) {
-    size_t nl = text.find('\n', start);
+    size_t line = start;
+    size_t nl = text.find('\n', line);
+    while (nl != std::string_view::npos && nl + 1 < text.size() && LineContinues(text, line, nl)) {
+      line = nl + 1;
+      nl = text.find('\n', line);
+    }
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     if (end > start) SplitParagraph(text, start, end, it.get(), &out);
     start = end + 1;

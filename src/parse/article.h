@@ -15,7 +15,8 @@ struct Article {
   std::string author;         // "" when unknown
   std::string site_name;      // "" when unknown
   std::string canonical_url;  // "" when unknown
-  std::string lang;           // "en", "zh-Hant", "zh-Hans", or "" when undecided
+  std::string lang;           // "en", "zh-Hant", "zh-Hans", or "" when undecided; other
+                              // languages by their primary subtag ("ja", "ru")
   std::string text;           // main text, UTF-8; paragraphs, headings, list items and table rows
                               // one per line (table cells separated by tabs)
   std::string empty_reason;   // why text is empty ("no article content", "binary data"), else ""

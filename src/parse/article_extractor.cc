@@ -16,23 +16,25 @@
 #include "parse/html_document.h"
 #include "parse/lang_detect.h"
 #include "parse/metadata.h"
+#include "parse/text_hints.h"
 #include "parse/text_renderer.h"
 
 namespace dealwatch {
 namespace {
 
-constexpr size_t kEnoughText = 500;      // bytes of text that end the retries
-constexpr size_t kBinaryProbe = 8192;    // bytes inspected for binary data
-constexpr int kTextNodesSearched = 4000;  // text nodes searched for a visible date or byline
-constexpr int kNodesBeforeContent = 400;  // ... starting this many nodes before the content
-constexpr uint32_t kMaxFieldUnits = 300;  // longer text nodes hold no date line or byline
+constexpr size_t kEnoughText = 500;          // bytes of text that end the retries
+constexpr size_t kBinaryProbe = 8192;        // bytes inspected for binary data
+constexpr int kTextNodesSearched = 4000;     // text nodes searched for a visible date or byline
+constexpr int kNodesBeforeContent = 400;     // ... starting this many nodes before the content
+constexpr uint32_t kMaxFieldUnits = 300;     // longer text nodes hold no date line or byline
 constexpr double kMaxLineLinkDensity = 0.7;  // lines that are mostly links are navigation
-constexpr size_t kMaxLabelChars = 30;      // longer lines are text, not section labels
-constexpr size_t kMaxLeadingLabelChars = 20;  // opening lines this short without punctuation are labels
-constexpr int kMaxLeadingLines = 3;        // byline and date lines dropped from the top at most
-constexpr int kMaxTrailingLines = 4;       // credit lines dropped from the end at most
-constexpr size_t kFilingProbe = 6000;    // bytes of page text checked for filing marks
-constexpr size_t kLangProbe = 8192;      // bytes of text for language detection
+constexpr size_t kMaxLabelChars = 30;        // longer lines are text, not section labels
+constexpr size_t kMaxLeadingLabelChars =
+    20;                                // opening lines this short without punctuation are labels
+constexpr int kMaxLeadingLines = 3;    // byline and date lines dropped from the top at most
+constexpr int kMaxTrailingLines = 4;   // credit lines dropped from the end at most
+constexpr size_t kFilingProbe = 6000;  // bytes of page text checked for filing marks
+constexpr size_t kLangProbe = 4096;    // bytes of text for language detection
 
 const GumboNode* FindBody(const GumboNode* html) {
   const GumboVector& children = html->v.element.children;
@@ -85,7 +87,8 @@ bool SameText(std::string_view line, const std::string& key) {
 }
 
 bool HasSentenceEnd(std::string_view s) {
-  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", ":", "\xEF\xBC\x9A"}) {
+  for (std::string_view end :
+       {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", ":", "\xEF\xBC\x9A"}) {
     if (s.find(end) != std::string_view::npos) return true;
   }
   return false;
@@ -225,8 +228,8 @@ Article ExtractArticle(std::string_view html, std::string_view url, ExtractMode 
   if (top < 0) top = 0;
   if (a.published.empty()) a.published = FirstNearContent(dom, top, ParseDate);
   if (a.author.empty()) a.author = FirstNearContent(dom, top, ParseByline);
-  std::string probe = a.text.empty() ? dom.TextOf(0, kLangProbe)
-                                      : std::string(Utf8Truncate(a.text, kLangProbe));
+  std::string probe =
+      a.text.empty() ? dom.TextOf(0, kLangProbe) : std::string(Utf8Truncate(a.text, kLangProbe));
   a.lang = DecideLang(meta.html_lang, probe);
   if (a.text.empty()) a.empty_reason = "no article content";
   return a;

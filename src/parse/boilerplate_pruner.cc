@@ -1,20 +1,17 @@
 #include "parse/boilerplate_pruner.h"
 
 #include "parse/class_hints.h"
+#include "parse/text_hints.h"
 
 namespace dealwatch {
 namespace {
 
-constexpr double kWrapperShare = 0.5;  // an element with this share of the paragraphs is no furniture
+constexpr double kWrapperShare =
+    0.5;  // an element with this share of the paragraphs is no furniture
 
 bool IsFurnitureTag(GumboTag t) {
   return t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE ||
          t == GUMBO_TAG_HEADER;
-}
-
-bool IsHeadingTag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
 bool IsList(GumboTag t) { return t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL; }

@@ -24,14 +24,17 @@ constexpr std::string_view kHanOpeners[] = {
     "本报记者", "本報記者", "记者", "記者", "文／", "文/", "作者",
 };
 
-bool IsNameByte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\''; }
+bool IsNameByte(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'';
+}
 
 // Up to kMaxNames runs of Han characters after `pos`, separated by spaces.
 std::string HanNames(std::string_view s, size_t pos) {
   std::vector<std::string> names;
   while (pos < s.size() && names.size() < kMaxNames) {
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == ':' || s.compare(pos, 2, "\xC2\xA0") == 0 ||
-                              s.compare(pos, 3, "\xE3\x80\x80") == 0)) {
+    while (pos < s.size() &&
+           (s[pos] == ' ' || s[pos] == ':' || s.compare(pos, 2, "\xC2\xA0") == 0 ||
+            s.compare(pos, 3, "\xE3\x80\x80") == 0)) {
       pos += s[pos] == ' ' || s[pos] == ':' ? 1 : (s[pos] == '\xC2' ? 2 : 3);
     }
     size_t start = pos, chars = 0, len = 0;

@@ -1,8 +1,6 @@
-// Verdicts from the words sites use for their page furniture: class and id
-// names (article-body vs share-bar) and the short labels of boilerplate
-// blocks ("Related stories", "相关阅读", "责任编辑：..."). English and Chinese
-// (Traditional and Simplified). Pure functions over static tables;
-// thread-safe.
+// Verdicts from the class and id names sites give their page furniture
+// (share-bar, related-stories, xgxw) and their articles (article-body,
+// post-content). Pure functions over static tables; thread-safe.
 #ifndef DEALWATCH_PARSE_CLASS_HINTS_H_
 #define DEALWATCH_PARSE_CLASS_HINTS_H_
 
@@ -25,27 +23,6 @@ ClassVerdict ClassIdVerdict(std::string_view lower_class_id);
 
 // True when the class names mark an element invisible ("hidden", "sr-only").
 bool HasHiddenClass(std::string_view lower_class_id);
-
-// True for a short heading or label that introduces boilerplate:
-// "Related articles", "Most popular", "推荐阅读", "相關新聞", "热门".
-bool IsBoilerplateHeading(std::string_view text);
-
-// True for a label after which pages hold no more article: "Related
-// articles", "Leave a reply", "相关阅读", "反侵权公告".
-bool IsClosingLabel(std::string_view text);
-
-// True for a line that is page furniture whatever its container:
-// "Advertisement", "Share this article", "责任编辑：张三", "版權所有 ©".
-bool IsBoilerplateLine(std::string_view line);
-
-// True for a line that closes articles without being part of them:
-// credits ("Reporting by ...", "Contributing: ..."), calls to follow,
-// subscribe or comment, "Filed under", "（责任编辑：...）", "来源：...".
-bool IsTrailingFurniture(std::string_view line);
-
-// True for a line that opens articles without being part of them: bylines
-// ("By Jane Doe", "Staff Reports", "作者：..."), reading times.
-bool IsLeadingFurniture(std::string_view line);
 
 }  // namespace dealwatch
 

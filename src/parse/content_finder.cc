@@ -6,35 +6,52 @@
 #include <string_view>
 
 #include "parse/class_hints.h"
+#include "parse/date_parser.h"
 
 namespace dealwatch {
 namespace {
 
-constexpr int kScoredLevels = 5;       // ancestors a paragraph votes for
+constexpr int kScoredLevels = 5;  // ancestors a paragraph votes for
 constexpr size_t kTopCandidates = 5;
 constexpr int kMinAlternatives = 3;    // candidates that must agree to widen the choice
 constexpr double kSeriesShare = 0.25;  // an earlier same-class container this big leads the series
-constexpr uint32_t kMinSeriesUnits = 500;  // ... when it holds at least this much paragraph text
+constexpr uint32_t kMinSeriesUnits = 500;  // ... when it holds this much paragraph text
+constexpr uint32_t kMaxDateUnits = 100;    // text nodes longer than this are no post dates
 
 bool IsParagraphTag(GumboTag t) {
   return t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_LI ||
          t == GUMBO_TAG_DD || t == GUMBO_TAG_BLOCKQUOTE;
 }
 
-bool IsHeadingTag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
 double TagWeight(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
   }
 }
 
@@ -121,21 +138,28 @@ std::vector<int> SameTextChain(const FlatDom& dom, int top, int body) {
   return chain;
 }
 
-// True when an element between the end of `a` and `b` is a heading or is
-// named a title: separate items of a listing, not parts of one article.
-bool TitleBetween(const FlatDom& dom, int a, int b) {
-  for (int i = dom[a].end; i < b; ++i) {
+// True when, between the end of `a` and `b`, there is a heading or an
+// element named a title, and a date: the header of the next post of a
+// listing, not a subheading of one article.
+bool PostHeaderBetween(const FlatDom& dom, int a, int b) {
+  bool title = false, date = false;
+  for (int i = dom[a].end; i < b && !(title && date); ++i) {
     const DomNode& n = dom[i];
-    if (n.kind != NodeKind::kElement || n.removed || n.skipped || n.sub.text == 0) continue;
+    if (n.removed || n.skipped || n.sub.text == 0) continue;
+    if (n.kind == NodeKind::kText) {
+      date = date || (n.sub.text <= kMaxDateUnits && !ParseDate(n.node->v.text.text).empty());
+      continue;
+    }
     GumboTag t = n.tag;
-    if (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) return true;
-    if (FlatDom::ClassAndId(n.node).find("title") != std::string::npos) return true;
+    title = title || t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
+            FlatDom::ClassAndId(n.node).find("title") != std::string::npos;
   }
-  return false;
+  return title && date;
 }
 
 // On a listing page (blog archive) the best candidate is one of a series of
-// same-class containers, each under its own title; the first is the main item.
+// same-class containers, each under its own title and date; the first is the
+// main item.
 int Scorer::FirstOfSeries(int top) const {
   for (int link : SameTextChain(dom_, top, body_)) {
     std::string_view cls = Attr(dom_[link].node, "class");
@@ -152,7 +176,8 @@ int Scorer::FirstOfSeries(int top) const {
         continue;
       }
       if (n.good < kSeriesShare * dom_[link].good || n.good < kMinSeriesUnits) continue;
-      if (n.sub.LinkDensity() < 0.3 && Attr(n.node, "class") == cls && TitleBetween(dom_, i, link)) {
+      if (n.sub.LinkDensity() < 0.3 && Attr(n.node, "class") == cls &&
+          PostHeaderBetween(dom_, i, link)) {
         return i;
       }
     }

@@ -53,7 +53,8 @@ class Cursor {
     return true;
   }
   void Spaces() {
-    while (Peek() == ' ' || Peek() == '\t' || Peek() == '\n' || Lit("\xC2\xA0") || Lit("\xE3\x80\x80")) {
+    while (Peek() == ' ' || Peek() == '\t' || Peek() == '\n' || Lit("\xC2\xA0") ||
+           Lit("\xE3\x80\x80")) {
       if (Peek() == ' ' || Peek() == '\t' || Peek() == '\n') ++pos_;
     }
   }
@@ -71,9 +72,9 @@ class Cursor {
 int MonthFromName(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",
-                                               "may",     "june",     "july",      "august",
-                                               "september", "october", "november", "december"};
+  static constexpr std::string_view kFull[] = {"january",   "february", "march",    "april",
+                                               "may",       "june",     "july",     "august",
+                                               "september", "october",  "november", "december"};
   std::string lower = AsciiLower(w);
   for (int i = 0; i < 12; ++i) {
     if (lower == kMonths[i] || lower == kFull[i] || (i == 8 && lower == "sept")) return i + 1;
@@ -96,10 +97,9 @@ int ZoneFromName(std::string_view w) {
     int minutes;
   };
   static constexpr Zone kZones[] = {
-      {"utc", 0},    {"gmt", 0},      {"z", 0},        {"est", -300},  {"edt", -240},
-      {"pst", -480}, {"pdt", -420},   {"hkt", 480},    {"sgt", 480},   {"jst", 540},
-      {"kst", 540},  {"bst", 60},     {"cet", 60},     {"cest", 120},  {"aest", 600},
-      {"aedt", 660}, {"wib", 420},    {"msk", 180},
+      {"utc", 0},    {"gmt", 0},    {"z", 0},      {"est", -300}, {"edt", -240}, {"pst", -480},
+      {"pdt", -420}, {"hkt", 480},  {"sgt", 480},  {"jst", 540},  {"kst", 540},  {"bst", 60},
+      {"cet", 60},   {"cest", 120}, {"aest", 600}, {"aedt", 660}, {"wib", 420},  {"msk", 180},
   };
   std::string lower = AsciiLower(w);
   for (const Zone& z : kZones) {
@@ -231,8 +231,8 @@ bool MatchHanYmd(Cursor* c, DateTime* d) {
 bool MatchRocSlashes(Cursor* c, DateTime* d) {
   Cursor save = *c;
   int year;
-  if (c->Int(3, 3, &year) && year >= 79 && c->Lit("/") && c->Int(2, 2, &d->month) &&
-      c->Lit("/") && c->Int(2, 2, &d->day) && c->Peek() != '/') {
+  if (c->Int(3, 3, &year) && year >= 79 && c->Lit("/") && c->Int(2, 2, &d->month) && c->Lit("/") &&
+      c->Int(2, 2, &d->day) && c->Peek() != '/') {
     d->year = year + 1911;
     return true;
   }

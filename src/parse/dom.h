@@ -22,10 +22,10 @@ enum class NodeKind : uint8_t { kElement, kText, kSpace };
 
 // Sums over a subtree, or over the text that sits directly in a block.
 struct TextStats {
-  uint32_t text = 0;     // text units: UTF-8 bytes, each whitespace run counted once
-  uint32_t link = 0;     // of which inside <a>
-  uint32_t commas = 0;   // , ，、
-  uint32_t stops = 0;    // sentence ends . ! ? 。！？
+  uint32_t text = 0;    // text units: UTF-8 bytes, each whitespace run counted once
+  uint32_t link = 0;    // of which inside <a>
+  uint32_t commas = 0;  // , ，、
+  uint32_t stops = 0;   // sentence ends . ! ? 。！？
   void Add(const TextStats& o) {
     text += o.text, link += o.link, commas += o.commas, stops += o.stops;
   }
@@ -35,19 +35,19 @@ struct TextStats {
 struct DomNode {
   const GumboNode* node = nullptr;
   int32_t parent = -1;
-  int32_t end = 0;        // one past the last descendant
-  int32_t block = -1;     // nearest block-level element, itself included
+  int32_t end = 0;                   // one past the last descendant
+  int32_t block = -1;                // nearest block-level element, itself included
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // elements only
   NodeKind kind = NodeKind::kElement;
-  bool in_link = false;   // inside <a href>
-  bool skipped = false;   // never text (script, style, form controls, hidden); not descended
-  bool removed = false;   // dropped by the extractor (boilerplate)
-  int8_t hint = 0;        // class/id verdict: -2 boilerplate, -1 unlikely, 0, +1 content
-  bool strong = false;    // class/id names furniture that is never the article
+  bool in_link = false;       // inside <a href>
+  bool skipped = false;       // never text (script, style, form controls, hidden); not descended
+  bool removed = false;       // dropped by the extractor (boilerplate)
+  int8_t hint = 0;            // class/id verdict: -2 boilerplate, -1 unlikely, 0, +1 content
+  bool strong = false;        // class/id names furniture that is never the article
   bool content_word = false;  // class/id also names content ("content-sidebar-wrap")
   uint16_t depth = 0;
-  TextStats sub;          // whole subtree (skipped and removed parts left out)
-  TextStats own;          // text whose nearest block is this element
+  TextStats sub;            // whole subtree (skipped and removed parts left out)
+  TextStats own;            // text whose nearest block is this element
   uint32_t good = 0;        // text units of paragraph-like blocks in the subtree
   uint32_t paragraphs = 0;  // <p> elements, and <br>-separated paragraphs of other blocks
   uint32_t breaks = 0;      // <br> elements whose nearest block is this one
@@ -61,6 +61,8 @@ inline constexpr uint32_t kGoodBlockUnits = 25;
 
 // Whether `tag` starts a new line of text (p, div, li, h1, tr, ...).
 bool IsBlockTag(GumboTag tag);
+// Whether `tag` is h1 to h6.
+bool IsHeadingTag(GumboTag tag);
 
 class FlatDom {
  public:

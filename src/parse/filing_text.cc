@@ -24,8 +24,8 @@ constexpr std::string_view kFilingMarks[] = {
     "對本公告的內容概不負責",
 };
 
-constexpr std::string_view kSkippedTypes[] = {"GRAPHIC", "ZIP", "EXCEL", "XML", "PDF", "JSON",
-                                               "EX-101", "XBRL"};
+constexpr std::string_view kSkippedTypes[] = {"GRAPHIC", "ZIP",  "EXCEL",  "XML",
+                                              "PDF",     "JSON", "EX-101", "XBRL"};
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;

@@ -31,8 +31,8 @@ struct SgmlDocument {
 
 // Header facts of an EDGAR submission ("" when absent).
 struct SgmlHeader {
-  std::string company;      // COMPANY CONFORMED NAME
-  std::string filed;        // FILED AS OF DATE as ISO 8601
+  std::string company;  // COMPANY CONFORMED NAME
+  std::string filed;    // FILED AS OF DATE as ISO 8601
 };
 
 // True when `text` is an EDGAR SGML submission or document wrapper.

@@ -9,21 +9,55 @@
 namespace dealwatch {
 namespace {
 
+constexpr size_t kMaxAttributes = 128;  // start tags with more are dropped
+
 // Elements whose start tag does not open a nesting level: void elements and
 // those whose end tag is optional and implied by a sibling (p, li, td, ...).
 bool IsFlatTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_BASEFONT:
-    case GUMBO_TAG_BGSOUND: case GUMBO_TAG_FRAME: case GUMBO_TAG_IMAGE: case GUMBO_TAG_MENUITEM:
-    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_CAPTION: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
-    case GUMBO_TAG_RTC: case GUMBO_TAG_RP: case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_A: case GUMBO_TAG_NOBR:
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_BASEFONT:
+    case GUMBO_TAG_BGSOUND:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_IMAGE:
+    case GUMBO_TAG_MENUITEM:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_RB:
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RTC:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_NOBR:
       return true;
     default:
       return false;
@@ -33,9 +67,16 @@ bool IsFlatTag(GumboTag tag) {
 // Elements whose content is raw text up to their own end tag.
 bool IsRawTextTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_PLAINTEXT:
       return true;
     default:
       return false;
@@ -43,25 +84,34 @@ bool IsRawTextTag(GumboTag tag) {
 }
 
 bool IsTagNameChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':' || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == ':' || c == '_';
 }
 
 // End of the tag starting at html[start] ('<'): one past its '>', honouring
 // quoted attribute values; html.size() when unterminated.
-size_t TagEnd(std::string_view html, size_t pos) {
-  bool after_equals = false;
+// *attrs receives the number of attributes (names, roughly) in the tag.
+size_t TagEnd(std::string_view html, size_t pos, size_t* attrs) {
+  bool after_equals = false, in_token = false;
+  *attrs = 0;
   for (; pos < html.size(); ++pos) {
     char c = html[pos];
     if (c == '>') return pos + 1;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if ((c == '"' || c == '\'') && after_equals) {
       size_t close = html.find(c, pos + 1);
       if (close == std::string_view::npos) return html.size();
       pos = close;
       after_equals = false;
+      in_token = true;
     } else if (c == '=') {
       after_equals = true;
-    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+    } else if (!space) {
+      if (!in_token && !after_equals && c != '/') ++*attrs;
       after_equals = false;
+      in_token = true;
+    } else {
+      in_token = false;
     }
   }
   return html.size();
@@ -98,8 +148,8 @@ class NestingGuard {
   size_t tags_ = 0;
   size_t end_ = std::string_view::npos;  // where the input is cut, npos if not
   int depth_ = 0;
-  int excess_ = 0;          // dropped start tags still open
-  size_t copied_ = 0;       // html_[0, copied_) has gone to out_
+  int excess_ = 0;     // dropped start tags still open
+  size_t copied_ = 0;  // html_[0, copied_) has gone to out_
   size_t dropped_ = 0;
   std::string out_;
 };
@@ -148,7 +198,15 @@ size_t NestingGuard::OnTag(size_t pos) {
   while (name_end < html_.size() && IsTagNameChar(html_[name_end])) ++name_end;
   std::string_view name = html_.substr(name_begin, name_end - name_begin);
   GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
-  size_t end = TagEnd(html_, name_end);
+  size_t attrs;
+  size_t end = TagEnd(html_, name_end, &attrs);
+  // gumbo checks each attribute against all earlier ones of its tag:
+  // thousands of attributes cost seconds. Such a tag goes, with its end tag.
+  if (attrs > kMaxAttributes && !closing) {
+    ++excess_;
+    Drop(pos, end);
+    return end;
+  }
   if (closing) {
     if (IsFlatTag(tag)) return end;
     if (excess_ > 0) {

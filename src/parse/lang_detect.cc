@@ -29,12 +29,18 @@ std::string HanVariant(const ScriptCounts& c, std::string_view fallback) {
 
 std::string FromScript(const ScriptCounts& c) {
   switch (Dominant(c)) {
-    case Script::kHan: return HanVariant(c, "zh-Hans");
-    case Script::kKana: return "ja";
-    case Script::kHangul: return "ko";
-    case Script::kCyrillic: return "ru";
-    case Script::kLatin: return "en";
-    default: return "";
+    case Script::kHan:
+      return HanVariant(c, "zh-Hans");
+    case Script::kKana:
+      return "ja";
+    case Script::kHangul:
+      return "ko";
+    case Script::kCyrillic:
+      return "ru";
+    case Script::kLatin:
+      return "en";
+    default:
+      return "";
   }
 }
 
@@ -89,8 +95,8 @@ std::string DecideLang(std::string_view html_lang, std::string_view text) {
     return HanVariant(counts, script == Script::kUnknown ? "" : "zh-Hans");
   }
   if (primary == "en" && script != Script::kHan && script != Script::kKana) return "en";
-  bool plausible = primary.size() >= 2 && primary.size() <= 3 && primary != "zh" &&
-                   primary != "en" && !han_text;
+  bool plausible =
+      primary.size() >= 2 && primary.size() <= 3 && primary != "zh" && primary != "en" && !han_text;
   if (plausible) return primary;
   return FromScript(counts);
 }

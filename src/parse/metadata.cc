@@ -14,18 +14,40 @@ namespace {
 constexpr size_t kMaxFieldBytes = 600;  // longer titles and bylines are cut
 
 constexpr std::string_view kPublishedKeys[] = {
-    "article:published_time", "og:published_time", "published_time", "datepublished",
-    "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.created", "citation_publication_date", "originalpublicationdate", "og:pubdate",
-    "article_date_original", "publishtime", "pub_date", "date", "created", "timestamp",
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "citation_publication_date",
+    "originalpublicationdate",
+    "og:pubdate",
+    "article_date_original",
+    "publishtime",
+    "pub_date",
+    "date",
+    "created",
+    "timestamp",
 };
 constexpr std::string_view kUpdatedKeys[] = {
-    "article:modified_time", "og:updated_time", "datemodified", "article.updated", "lastmod",
-    "last-modified", "dcterms.modified", "dc.date.modified", "modified_time", "updated_time",
+    "article:modified_time", "og:updated_time",  "datemodified",
+    "article.updated",       "lastmod",          "last-modified",
+    "dcterms.modified",      "dc.date.modified", "modified_time",
+    "updated_time",
 };
 constexpr std::string_view kAuthorKeys[] = {
-    "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
+    "author",          "article:author",  "byl",
+    "parsely-author",  "sailthru.author", "dc.creator",
     "dcterms.creator", "citation_author", "twitter:creator",
 };
 constexpr std::string_view kTitleKeys[] = {"og:title", "twitter:title", "headline"};
@@ -71,7 +93,8 @@ void CollectMeta(const GumboNode* n, Collected* c) {
   std::string_view value = Attr(n, "content");
   if (value.empty()) value = Attr(n, "datetime");
   if (!key.empty() && !Trim(value).empty()) {
-    c->metas.emplace_back(AsciiLower(Trim(key)), std::string(Utf8Truncate(Trim(value), kMaxFieldBytes)));
+    c->metas.emplace_back(AsciiLower(Trim(key)),
+                          std::string(Utf8Truncate(Trim(value), kMaxFieldBytes)));
   }
 }
 

@@ -20,13 +20,13 @@ namespace dealwatch {
 
 struct PageMetadata {
   std::string title;
-  std::string h1;             // text of the first <h1>
-  std::string published;      // ISO 8601 or ""
+  std::string h1;         // text of the first <h1>
+  std::string published;  // ISO 8601 or ""
   std::string updated;
   std::string author;
   std::string site_name;
   std::string canonical_url;
-  std::string html_lang;      // the lang attribute as written
+  std::string html_lang;  // the lang attribute as written
 };
 
 // Collects metadata from `document` (a GUMBO_NODE_DOCUMENT); `url` may be "".

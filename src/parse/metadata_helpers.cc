@@ -58,7 +58,8 @@ std::string JsonString(std::string_view json, size_t pos) {
     if (e == 'u' && i + 4 < json.size()) {
       char32_t cp = std::strtoul(std::string(json.substr(i + 1, 4)).c_str(), nullptr, 16);
       i += 4;
-      if (cp >= 0xD800 && cp < 0xDC00 && json.compare(i + 1, 2, "\\u") == 0 && i + 6 < json.size()) {
+      if (cp >= 0xD800 && cp < 0xDC00 && json.compare(i + 1, 2, "\\u") == 0 &&
+          i + 6 < json.size()) {
         char32_t lo = std::strtoul(std::string(json.substr(i + 3, 4)).c_str(), nullptr, 16);
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         i += 6;
@@ -72,8 +73,8 @@ std::string JsonString(std::string_view json, size_t pos) {
 }
 
 size_t SkipJsonSpace(std::string_view json, size_t pos) {
-  while (pos < json.size() && (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\t' ||
-                               json[pos] == '\r')) {
+  while (pos < json.size() &&
+         (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\t' || json[pos] == '\r')) {
     ++pos;
   }
   return pos;
@@ -126,7 +127,8 @@ std::string ResolveLink(std::string_view base, std::string_view href) {
 }
 
 std::string JsonLdValue(std::string_view json, std::string_view key) {
-  std::string quoted = "\"" + std::string(key) + "\"";
+  std::string quoted(1, '"');
+  quoted.append(key).push_back('"');
   for (size_t pos = json.find(quoted); pos != std::string_view::npos;
        pos = json.find(quoted, pos + 1)) {
     size_t v = SkipJsonSpace(json, pos + quoted.size());

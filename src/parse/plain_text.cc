@@ -54,7 +54,8 @@ std::string PlainParagraphs(std::string_view text) {
   };
   for (std::string_view raw : Split(text, '\n')) {
     std::string_view line = Trim(raw);
-    if (line.empty() || HasNoWords(line) || IsPageFurnitureLine(line) || line.rfind("<PAGE>", 0) == 0) {
+    if (line.empty() || HasNoWords(line) || IsPageFurnitureLine(line) ||
+        line.rfind("<PAGE>", 0) == 0) {
       flush();
       continue;
     }

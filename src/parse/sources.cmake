@@ -13,5 +13,6 @@ target_sources(dealwatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/metadata.cc
   ${CMAKE_CURRENT_LIST_DIR}/metadata_helpers.cc
   ${CMAKE_CURRENT_LIST_DIR}/plain_text.cc
+  ${CMAKE_CURRENT_LIST_DIR}/text_hints.cc
   ${CMAKE_CURRENT_LIST_DIR}/text_renderer.cc
 )

@@ -3,11 +3,6 @@
 namespace dealwatch {
 namespace {
 
-bool IsHeadingTag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
 bool IsCellTag(GumboTag t) { return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH; }
 
 // Builds lines from enter/exit/text events.
@@ -23,6 +18,7 @@ class LineWriter {
 
  private:
   void Append(std::string_view text);
+  void Put(std::string_view word);  // text without spaces, after a pending space
 
   std::vector<TextLine>* out_;
   std::string line_;
@@ -87,32 +83,43 @@ void LineWriter::Text(std::string_view text, bool in_link) {
   Append(text.substr(start));
 }
 
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Bytes that need a look: whitespace and the lead bytes of U+00A0, U+200B and
+// U+FEFF. Runs of other bytes are copied at once.
+bool IsSpecial(char c) { return IsSpaceByte(c) || c == '\xC2' || c == '\xE2' || c == '\xEF'; }
+
 void LineWriter::Append(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t run = i;
+    while (run < text.size() && !IsSpecial(text[run])) ++run;
+    if (run > i) {
+      Put(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     char c = text[i];
-    bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
+    if (IsSpaceByte(c) || text.compare(i, 2, "\xC2\xA0") == 0) {
       space_ = true;
-      i += nbsp;
-      continue;
+      i += c == '\xC2' ? 2 : 1;
+    } else if (text.compare(i, 3, "\xE2\x80\x8B") == 0 || text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      i += 3;  // zero-width space and BOM: invisible; lines of nothing else are noise
+    } else {
+      Put(text.substr(i, 1));
+      ++i;
     }
-    // Zero-width space and BOM: invisible, and lines of nothing but them are noise.
-    if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x8B") == 0) {
-      i += 2;
-      continue;
-    }
-    if (c == '\xEF' && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-      i += 2;
-      continue;
-    }
-    if (space_ && !line_.empty() && line_.back() != '\t') {
-      line_.push_back(' ');
-      link_bytes_ += in_link_;
-    }
-    space_ = false;
-    line_.push_back(c);
+  }
+}
+
+void LineWriter::Put(std::string_view word) {
+  if (space_ && !line_.empty() && line_.back() != '\t') {
+    line_.push_back(' ');
     link_bytes_ += in_link_;
   }
+  space_ = false;
+  line_.append(word);
+  if (in_link_) link_bytes_ += word.size();
 }
 
 void LineWriter::Flush() {

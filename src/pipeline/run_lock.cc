@@ -9,6 +9,10 @@
 
 namespace dealwatch {
 
+namespace {
+constexpr const char* kHeld = "another dealwatch run is using this database";
+}  // namespace
+
 Result<std::unique_ptr<RunLock>> RunLock::Acquire(const std::filesystem::path& db_path) {
   std::string path = db_path.string() + ".lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -16,10 +20,14 @@ Result<std::unique_ptr<RunLock>> RunLock::Acquire(const std::filesystem::path& d
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     int err = errno;
     ::close(fd);
-    if (err == EWOULDBLOCK) return Unavailable(db_path.string() + ": another dealwatch run is using this database");
+    if (err == EWOULDBLOCK) return Unavailable(db_path.string() + ": " + kHeld);
     return Unavailable(path + ": " + std::strerror(err));
   }
   return std::unique_ptr<RunLock>(new RunLock(fd));
+}
+
+bool LockHeldByAnotherRun(const Status& status) {
+  return status.code() == Code::kUnavailable && status.message().find(kHeld) != std::string::npos;
 }
 
 RunLock::~RunLock() {

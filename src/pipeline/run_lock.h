@@ -14,7 +14,9 @@ namespace dealwatch {
 
 class RunLock {
  public:
-  // kUnavailable when another process holds the lock.
+  // kUnavailable when another process holds the lock (the message says
+  // "<db>: another dealwatch run is using this database"); other errors
+  // when the lock file cannot be opened.
   static Result<std::unique_ptr<RunLock>> Acquire(const std::filesystem::path& db_path);
   ~RunLock();
   RunLock(const RunLock&) = delete;
@@ -24,6 +26,9 @@ class RunLock {
   explicit RunLock(int fd) : fd_(fd) {}
   int fd_;
 };
+
+// True when `status` is Acquire()'s "another run holds the lock" failure.
+bool LockHeldByAnotherRun(const Status& status);
 
 }  // namespace dealwatch
 

@@ -1,19 +1,18 @@
-// The extraction report analysts review after each run: one self-contained
-// HTML file (inline CSS, no scripts, fonts or network) built from the deal
-// database. Every piece of article text is escaped. Reads only.
+// The report as one self-contained HTML file: inline CSS and SVG, no
+// scripts, fonts, images or other requests, so it opens offline in any
+// browser and prints. Every piece of article or database text is escaped
+// (an article containing "<script>" shows it as text); evidence values are
+// wrapped in <mark class="amount|borrower|lender">. Pure function.
 #ifndef DEALWATCH_REPORT_HTML_REPORT_H_
 #define DEALWATCH_REPORT_HTML_REPORT_H_
 
-#include <cstdint>
 #include <string>
 
-#include "common/status.h"
-#include "store/database.h"
+#include "report/report_data.h"
 
 namespace dealwatch {
 
-// The report for run `run_id` (0: the latest run).
-Result<std::string> RenderHtmlReport(Database* db, int64_t run_id);
+std::string RenderHtmlReport(const ReportData& data);
 
 }  // namespace dealwatch
 

@@ -23,12 +23,29 @@ bool NameLongEnough(std::string_view folded) {
 
 bool InProgress(const std::string& status) { return status == "planned" || status == "in_talks"; }
 
+// Folded names are ASCII letters and digits, or hold Han characters.
+bool HasHan(std::string_view folded) {
+  for (unsigned char c : folded)
+    if (c >= 0x80) return true;
+  return false;
+}
+
 Identity IdentityOf(const DealFacts& read, const DealFacts& stored) {
   if (read.borrower_id != 0 && read.borrower_id == stored.borrower_id) return Identity::kSameBorrower;
+  bool comparable = false;  // two names in one script that could have agreed
   for (const std::string& a : read.borrower_folded)
-    for (const std::string& b : stored.borrower_folded)
+    for (const std::string& b : stored.borrower_folded) {
       if (NamesCompatible(a, b)) return Identity::kSimilarName;
-  bool leads_agree = read.leads.empty() || stored.leads.empty() || Intersect(read.leads, stored.leads);
+      comparable |= HasHan(a) == HasHan(b);
+    }
+  // Lenders stand in for the borrower only where the names cannot be
+  // compared: one in Chinese and one in English, or one side naming nobody.
+  // Two different Chinese (or two different English) names are two
+  // borrowers, however many banks they share.
+  if (comparable) return Identity::kNone;
+  bool named = !read.borrower_folded.empty() && !stored.borrower_folded.empty();
+  bool leads_agree = named ? read.leads.empty() || stored.leads.empty() || Intersect(read.leads, stored.leads)
+                           : Intersect(read.leads, stored.leads);
   if (Intersect(read.lenders, stored.lenders) && leads_agree) return Identity::kLenders;
   return Identity::kNone;
 }

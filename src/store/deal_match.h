@@ -43,7 +43,7 @@ struct DealFacts {
 // How the two deals are tied to one real-world party.
 enum class Identity {
   kNone,
-  kLenders,       // borrower names differ (or one is missing) but the lenders agree
+  kLenders,       // names in two scripts (萬海 / Wan Hai), or one missing, and the lenders agree
   kSimilarName,   // one borrower name is a short form of the other (鴻海 / 鴻海精密工業)
   kSameBorrower,  // the same borrower entity
 };

@@ -1,8 +1,9 @@
 #include "store/deal_store.h"
 
-#include <cmath>
+#include <filesystem>
 
 #include "common/log.h"
+#include "common/paths.h"
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "normalize/text_normalizer.h"
@@ -56,12 +57,92 @@ std::string FoldEntityName(const std::string& name) {
   return out;
 }
 
-Result<std::unique_ptr<DealStore>> DealStore::Open(const std::string& path) {
+std::string ReportedOn(const std::string& published, const std::string& now) {
+  auto is_day = [](const std::string& s) {
+    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  return is_day(published) ? published.substr(0, 10) : now.substr(0, 10);
+}
+
+Result<std::unique_ptr<DealStore>> DealStore::Open(const std::string& path, const StoreOptions& options) {
   Result<Database> db = Database::Open(path);
   if (!db.ok()) return db.status();
   Status s = Migrate(&*db);
   if (!s.ok()) return s;
-  return std::unique_ptr<DealStore>(new DealStore(std::move(*db)));
+  std::unique_ptr<DealStore> store(new DealStore(std::move(*db)));
+  s = store->LoadFxRates(options);
+  if (!s.ok()) return s;
+  return store;
+}
+
+Status DealStore::LoadFxRates(const StoreOptions& options) {
+  std::filesystem::path file = options.fx_rates_path;
+  if (file.empty() && options.find_fx_rates) {
+    Result<std::filesystem::path> rules = FindDataDir("rules", "");
+    std::error_code ec;
+    if (rules.ok() && std::filesystem::exists(*rules / "fx_rates.tsv", ec)) file = *rules / "fx_rates.tsv";
+  }
+  Result<Statement> st = db_.Prepare("SELECT date, currency, usd_per_unit FROM fx_rates ORDER BY currency, date");
+  if (!st.ok()) return st.status();
+  std::vector<FxRate> stored;
+  while (true) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    stored.push_back({st->Text(0), st->Text(1), st->Double(2)});
+  }
+  if (file.empty()) {
+    fx_ = FxRates::FromRows(std::move(stored));
+    return Status::Ok();
+  }
+  Result<FxRates> loaded = FxRates::Load(file);
+  if (!loaded.ok()) return loaded.status();
+  fx_ = std::move(*loaded);
+  return fx_.rows() == stored ? Status::Ok() : ReplaceFxRates();
+}
+
+// New or changed rates: store them and recompute every USD amount.
+Status DealStore::ReplaceFxRates() {
+  Result<Transaction> tx = Transaction::Begin(&db_);
+  if (!tx.ok()) return tx.status();
+  DW_RETURN_IF_ERROR(db_.Exec("DELETE FROM fx_rates"));
+  Result<Statement> ins = db_.Prepare("INSERT INTO fx_rates(date, currency, usd_per_unit) VALUES (?, ?, ?)");
+  if (!ins.ok()) return ins.status();
+  for (const FxRate& r : fx_.rows()) {
+    ins->Bind(1, r.date).Bind(2, r.currency).Bind(3, r.usd_per_unit);
+    DW_RETURN_IF_ERROR(ins->Run());
+  }
+  DW_RETURN_IF_ERROR(RecomputeUsd());
+  return tx->Commit();
+}
+
+Status DealStore::RecomputeUsd() {
+  Result<Statement> st =
+      db_.Prepare("SELECT mention_id, amount, currency, reported_on FROM mentions WHERE amount IS NOT NULL");
+  if (!st.ok()) return st.status();
+  Result<Statement> up = db_.Prepare("UPDATE mentions SET amount_usd = ? WHERE mention_id = ?");
+  if (!up.ok()) return up.status();
+  while (true) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    up->Bind(1, fx_.ToUsd(st->Double(1), st->Text(2), st->Text(3))).Bind(2, st->Int(0));
+    DW_RETURN_IF_ERROR(up->Run());
+  }
+  Result<Statement> deals = db_.Prepare("SELECT deal_id FROM deals ORDER BY deal_id");
+  if (!deals.ok()) return deals.status();
+  std::vector<int64_t> ids;
+  while (true) {
+    Result<bool> row = deals->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(deals->Int(0));
+  }
+  for (int64_t id : ids) DW_RETURN_IF_ERROR(RederiveDeal(id, std::nullopt));
+  return Status::Ok();
 }
 
 Result<int64_t> DealStore::BeginRun(const std::string& config_text) {
@@ -98,42 +179,6 @@ Status DealStore::RecordError(int64_t run_id, const std::string& stage, const st
   if (!st.ok()) return st.status();
   st->Bind(1, run_id).Bind(2, UtcNowIso()).Bind(3, stage).BindText(4, source).BindText(5, url).Bind(6, message);
   return st->Run();
-}
-
-Result<int64_t> DealStore::FindOrCreateEntity(const std::string& kind, const std::string& canonical,
-                                              const std::string& alias, const std::string& country) {
-  std::string folded = FoldEntityName(alias.empty() ? canonical : alias);
-  std::string folded_canonical = FoldEntityName(canonical);
-  Result<Statement> find = db_.Prepare(
-      "SELECT e.entity_id FROM entity_aliases a JOIN entities e ON e.entity_id = a.entity_id "
-      "WHERE e.kind = ? AND a.folded IN (?, ?) ORDER BY (a.folded = ?) DESC LIMIT 1");
-  if (!find.ok()) return find.status();
-  find->Bind(1, kind).Bind(2, folded_canonical).Bind(3, folded).Bind(4, folded_canonical);
-  Result<bool> row = find->Step();
-  if (!row.ok()) return row.status();
-  int64_t id;
-  if (*row) {
-    id = find->Int(0);
-  } else {
-    Result<Statement> ins = db_.Prepare(
-        "INSERT INTO entities(kind, canonical, country) VALUES (?, ?, ?) "
-        "ON CONFLICT(kind, canonical) DO UPDATE SET canonical = excluded.canonical RETURNING entity_id");
-    if (!ins.ok()) return ins.status();
-    ins->Bind(1, kind).Bind(2, canonical).BindText(3, country);
-    Result<bool> r = ins->Step();
-    if (!r.ok()) return r.status();
-    id = ins->Int(0);
-    (void)ins->Reset();
-  }
-  Result<Statement> alias_st =
-      db_.Prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, folded) VALUES (?, ?, ?)");
-  if (!alias_st.ok()) return alias_st.status();
-  for (const std::string& a : {canonical, alias}) {
-    if (a.empty() || FoldEntityName(a).empty()) continue;
-    alias_st->Bind(1, id).Bind(2, a).Bind(3, FoldEntityName(a));
-    DW_RETURN_IF_ERROR(alias_st->Run());
-  }
-  return id;
 }
 
 }  // namespace dealwatch

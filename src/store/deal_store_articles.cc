@@ -1,5 +1,6 @@
-// DealStore: storing articles and merging their deals.
-#include <cmath>
+// DealStore: storing articles and the deals read from them.
+#include <algorithm>
+#include <map>
 
 #include "common/log.h"
 #include "store/deal_store.h"
@@ -8,30 +9,60 @@ namespace dealwatch {
 
 namespace {
 
-int StatusRank(const std::string& s) {
-  if (s == "closed") return 4;
-  if (s == "signed") return 3;
-  if (s == "in_talks") return 2;
-  if (s == "planned") return 1;
-  return 0;
-}
-
-int RoleRank(const std::string& role) {
-  if (role == "lead_arranger") return 3;
-  if (role == "agent") return 2;
-  if (role == "participant") return 1;
-  return 0;
-}
-
 std::optional<double> AmountOf(const Deal& d) {
   if (!d.amount) return std::nullopt;
   if (d.amount->value) return d.amount->value;
   return d.amount->low ? d.amount->low : d.amount->high;
 }
 
+// The values `d` gives, as a mentions row holds them.
+MentionValues ValuesOf(const Deal& d, int64_t run_id, const std::string& reported_on, const std::string& now,
+                       const FxRates& fx) {
+  MentionValues v;
+  v.run_id = run_id;
+  v.reported_on = reported_on;
+  v.seen_at = now;
+  v.amount = AmountOf(d);
+  v.currency = d.amount ? d.amount->currency : "";
+  if (v.amount) v.amount_usd = fx.ToUsd(*v.amount, v.currency, reported_on);
+  if (d.amount && d.amount->qualifier != MoneyQualifier::kNone) v.qualifier = MoneyQualifierName(d.amount->qualifier);
+  v.type = d.type;
+  v.project = d.project;
+  v.tenor_years = d.tenor_years;
+  v.pricing = d.pricing;
+  v.status = d.status;
+  v.confidence = d.confidence;
+  return v;
+}
+
+DealFacts FactsOf(const MentionValues& v, const std::string& folded, int64_t borrower_id,
+                  const std::map<int64_t, const DealLender*>& lenders) {
+  DealFacts f;
+  f.borrower_id = borrower_id;
+  if (!folded.empty()) f.borrower_folded.push_back(folded);
+  f.amount = v.amount;
+  f.currency = v.currency;
+  f.amount_usd = v.amount_usd;
+  f.type = v.type;
+  f.status = v.status;
+  for (const auto& [id, l] : lenders) {
+    f.lenders.insert(id);
+    if (l->role == "lead_arranger") f.leads.insert(id);
+  }
+  return f;
+}
+
+std::string RuleIdsJson(const std::map<std::string, std::string>& rule_ids) {
+  std::string rules = "{";
+  for (const auto& [field, rule] : rule_ids)
+    rules += (rules.size() > 1 ? ",\"" : "\"") + JsonEscape(field) + "\":\"" + JsonEscape(rule) + "\"";
+  return rules + "}";
+}
+
 }  // namespace
 
-Result<int64_t> DealStore::UpsertArticle(int64_t run_id, const StoredArticle& a, StoreOutcome* out) {
+Result<int64_t> DealStore::UpsertArticle(int64_t run_id, const StoredArticle& a, StoreOutcome* out,
+                                         std::set<int64_t>* old_deals) {
   Result<Statement> find = db_.Prepare("SELECT article_id, content_hash FROM articles WHERE url = ?");
   if (!find.ok()) return find.status();
   find->Bind(1, a.url);
@@ -44,7 +75,21 @@ Result<int64_t> DealStore::UpsertArticle(int64_t run_id, const StoredArticle& a,
       return id;
     }
     (void)find->Reset();
-    DW_RETURN_IF_ERROR(RemoveArticleMentions(id));
+    // The article changed: its mentions go; the deals they supported stay
+    // (so the new version can join them again) until re-derived.
+    Result<Statement> old = db_.Prepare("SELECT DISTINCT deal_id FROM mentions WHERE article_id = ?");
+    if (!old.ok()) return old.status();
+    old->Bind(1, id);
+    while (true) {
+      Result<bool> r = old->Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      old_deals->insert(old->Int(0));
+    }
+    Result<Statement> del = db_.Prepare("DELETE FROM mentions WHERE article_id = ?");
+    if (!del.ok()) return del.status();
+    del->Bind(1, id);
+    DW_RETURN_IF_ERROR(del->Run());
     Result<Statement> up = db_.Prepare(
         "UPDATE articles SET source=?, title=?, published=?, lang=?, market=?, author=?, canonical_url=?, "
         "content_hash=?, text=?, fetched_at=?, run_id=? WHERE article_id=?");
@@ -68,101 +113,88 @@ Result<int64_t> DealStore::UpsertArticle(int64_t run_id, const StoredArticle& a,
   return db_.LastInsertId();
 }
 
-Status DealStore::RemoveArticleMentions(int64_t article_id) {
-  Result<Statement> del = db_.Prepare("DELETE FROM mentions WHERE article_id = ?");
-  if (!del.ok()) return del.status();
-  del->Bind(1, article_id);
-  DW_RETURN_IF_ERROR(del->Run());
-  // A deal no article supports any more is gone.
-  return db_.Exec("DELETE FROM deals WHERE deal_id NOT IN (SELECT deal_id FROM mentions)");
-}
-
-// The deal this one is the same as: same borrower and an amount within
-// 0.5 % in the same currency (or no amount on either side).
-Result<int64_t> DealStore::FindDeal(int64_t borrower_id, const Deal& deal, int64_t article_id) {
-  Result<Statement> st = db_.Prepare(
-      "SELECT d.deal_id, d.amount, d.currency, "
-      "  EXISTS(SELECT 1 FROM mentions m WHERE m.deal_id = d.deal_id AND m.article_id = ?) "
-      "FROM deals d WHERE d.borrower_id = ? ORDER BY d.deal_id");
-  if (!st.ok()) return st.status();
-  st->Bind(1, article_id).Bind(2, borrower_id);
-  std::optional<double> amount = AmountOf(deal);
-  std::string currency = deal.amount ? deal.amount->currency : "";
-  int64_t amountless = 0;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    bool same_article = st->Int(3) != 0;
-    if (st->IsNull(1) || !amount) {
-      // One side has no amount: the same deal only if the article does not
-      // already hold a different one for this borrower.
-      if (!same_article && amountless == 0) amountless = st->Int(0);
-      continue;
-    }
-    double v = st->Double(1);
-    if (st->Text(2) == currency && std::fabs(v - *amount) <= 0.005 * std::max(v, *amount)) return st->Int(0);
-  }
-  return amountless;
-}
-
-Result<int64_t> DealStore::StoreDeal(int64_t run_id, int64_t article_id, const ArticleDeal& ad, StoreOutcome* out) {
+Result<int64_t> DealStore::InsertMention(int64_t deal_id, int64_t article_id, int64_t run_id, const ArticleDeal& ad,
+                                         const MentionValues& v) {
+  Result<Statement> m = db_.Prepare(
+      "INSERT INTO mentions(deal_id, article_id, evidence, span_start, span_end, rule_ids, extracted, run_id, "
+      "reported_on, seen_at, borrower, borrower_id, amount, amount_low, amount_high, currency, amount_qualifier, "
+      "amount_usd, type, project, tenor_years, pricing, status, confidence) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!m.ok()) return m.status();
   const Deal& d = ad.deal;
-  std::optional<int64_t> borrower_id;
-  if (!d.borrower.empty()) {
-    Result<int64_t> b = FindOrCreateEntity("borrower", d.borrower, d.borrower, "");
-    if (!b.ok()) return b.status();
-    borrower_id = *b;
+  m->Bind(1, deal_id).Bind(2, article_id).Bind(3, ad.evidence).Bind(4, static_cast<int64_t>(ad.span_start));
+  m->Bind(5, static_cast<int64_t>(ad.span_end)).Bind(6, RuleIdsJson(d.rule_ids)).Bind(7, ad.extracted_json);
+  m->Bind(8, run_id).Bind(9, v.reported_on).Bind(10, v.seen_at).BindText(11, d.borrower);
+  if (v.borrower_id != 0) m->Bind(12, v.borrower_id); else m->BindNull(12);
+  m->Bind(13, v.amount).Bind(14, d.amount ? d.amount->low : std::nullopt);
+  m->Bind(15, d.amount ? d.amount->high : std::nullopt).BindText(16, v.currency).BindText(17, v.qualifier);
+  m->Bind(18, v.amount_usd).Bind(19, v.type).BindText(20, v.project).Bind(21, v.tenor_years);
+  m->BindText(22, v.pricing).Bind(23, v.status).Bind(24, v.confidence);
+  DW_RETURN_IF_ERROR(m->Run());
+  return db_.LastInsertId();
+}
+
+Result<std::map<int64_t, const DealLender*>> DealStore::ResolveLenders(const Deal& d) {
+  // One entry per entity, with the strongest role this article gives it.
+  std::map<int64_t, const DealLender*> lenders;
+  for (const DealLender& l : d.lenders) {
+    Result<int64_t> e = LenderEntity(l);
+    if (!e.ok()) return e.status();
+    const DealLender*& slot = lenders[*e];
+    if (!slot || RoleRank(l.role) > RoleRank(slot->role)) slot = &l;
   }
-  int64_t deal_id = 0;
-  if (borrower_id) {
-    Result<int64_t> found = FindDeal(*borrower_id, d, article_id);
-    if (!found.ok()) return found.status();
-    deal_id = *found;
-  }
-  std::optional<double> amount = AmountOf(d);
-  if (deal_id == 0) {
-    Result<Statement> ins = db_.Prepare(
-        "INSERT INTO deals(borrower_id, amount, currency, amount_qualifier, type, project, tenor_years, pricing, "
-        "status, confidence, first_seen, last_seen, first_run, last_run) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!ins.ok()) return ins.status();
-    if (borrower_id) ins->Bind(1, *borrower_id); else ins->BindNull(1);
-    ins->Bind(2, amount).BindText(3, d.amount ? d.amount->currency : "");
-    ins->BindText(4, d.amount && d.amount->qualifier != MoneyQualifier::kNone ? MoneyQualifierName(d.amount->qualifier) : "");
-    ins->Bind(5, d.type).BindText(6, d.project).Bind(7, d.tenor_years).BindText(8, d.pricing).Bind(9, d.status);
-    ins->Bind(10, d.confidence).Bind(11, now_).Bind(12, now_).Bind(13, run_id).Bind(14, run_id);
-    DW_RETURN_IF_ERROR(ins->Run());
-    deal_id = db_.LastInsertId();
+  return lenders;
+}
+
+Result<int64_t> DealStore::InsertDeal(int64_t run_id, const MentionValues& v) {
+  Result<Statement> ins = db_.Prepare(
+      "INSERT INTO deals(borrower_id, type, first_seen, last_seen, first_published, last_published, first_run, "
+      "last_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!ins.ok()) return ins.status();
+  if (v.borrower_id != 0) ins->Bind(1, v.borrower_id); else ins->BindNull(1);
+  ins->Bind(2, v.type).Bind(3, v.seen_at).Bind(4, v.seen_at).Bind(5, v.reported_on).Bind(6, v.reported_on);
+  ins->Bind(7, run_id).Bind(8, run_id);
+  DW_RETURN_IF_ERROR(ins->Run());
+  return db_.LastInsertId();
+}
+
+Result<int64_t> DealStore::StoreDeal(int64_t run_id, int64_t article_id, const std::string& reported_on,
+                                     const ArticleDeal& ad, StoreOutcome* out) {
+  const Deal& d = ad.deal;
+  MentionValues v = ValuesOf(d, run_id, reported_on, now_, fx_);
+  Result<std::map<int64_t, const DealLender*>> lenders = ResolveLenders(d);
+  if (!lenders.ok()) return lenders.status();
+  std::string folded = FoldEntityName(d.borrower);
+  Result<int64_t> found = FindBorrower(folded);
+  if (!found.ok()) return found.status();
+  DealFacts read = FactsOf(v, folded, *found, *lenders);
+
+  DealMatch match;
+  Result<int64_t> deal_id = FindDeal(read, reported_on, article_id, &match);
+  if (!deal_id.ok()) return deal_id.status();
+  DealFacts stored;
+  if (*deal_id != 0) DW_RETURN_IF_ERROR(LoadStoredFacts(*deal_id, &stored));
+  Result<int64_t> borrower = ResolveBorrower(d.borrower, *found, stored.borrower_id, match, out);
+  if (!borrower.ok()) return borrower.status();
+  v.borrower_id = *borrower;
+  if (*deal_id == 0) {
+    deal_id = InsertDeal(run_id, v);
+    if (!deal_id.ok()) return deal_id.status();
     ++out->deals_new;
   } else {
-    // Fill what the stored deal lacks; the status only moves forward.
-    Result<Statement> up = db_.Prepare(
-        "UPDATE deals SET amount = coalesce(amount, ?), currency = coalesce(currency, ?), "
-        "type = CASE WHEN type = 'loan' THEN ? ELSE type END, project = coalesce(project, ?), "
-        "tenor_years = coalesce(tenor_years, ?), pricing = coalesce(pricing, ?), "
-        "status = CASE WHEN ? > (CASE status WHEN 'closed' THEN 4 WHEN 'signed' THEN 3 WHEN 'in_talks' THEN 2 "
-        "WHEN 'planned' THEN 1 ELSE 0 END) THEN ? ELSE status END, "
-        "confidence = max(confidence, ?), last_seen = ?, last_run = ? WHERE deal_id = ?");
-    if (!up.ok()) return up.status();
-    up->Bind(1, amount).BindText(2, d.amount ? d.amount->currency : "").Bind(3, d.type).BindText(4, d.project);
-    up->Bind(5, d.tenor_years).BindText(6, d.pricing).Bind(7, int64_t{StatusRank(d.status)}).Bind(8, d.status);
-    up->Bind(9, d.confidence).Bind(10, now_).Bind(11, run_id).Bind(12, deal_id);
-    DW_RETURN_IF_ERROR(up->Run());
     ++out->deals_updated;
   }
-  for (const DealLender& l : d.lenders) {
-    Result<int64_t> e = FindOrCreateEntity("lender", l.canonical, l.name, "");
-    if (!e.ok()) return e.status();
-    Result<Statement> party = db_.Prepare(
-        "INSERT INTO deal_parties(deal_id, entity_id, role) VALUES (?, ?, ?) ON CONFLICT(deal_id, entity_id) DO UPDATE "
-        "SET role = CASE WHEN ? > (CASE role WHEN 'lead_arranger' THEN 3 WHEN 'agent' THEN 2 WHEN 'participant' "
-        "THEN 1 ELSE 0 END) THEN excluded.role ELSE role END");
-    if (!party.ok()) return party.status();
-    party->Bind(1, deal_id).Bind(2, *e).Bind(3, l.role).Bind(4, int64_t{RoleRank(l.role)});
+  Result<int64_t> mention_id = InsertMention(*deal_id, article_id, run_id, ad, v);
+  if (!mention_id.ok()) return mention_id.status();
+  Result<Statement> party =
+      db_.Prepare("INSERT INTO mention_parties(mention_id, entity_id, name, role, rule_id) VALUES (?, ?, ?, ?, ?)");
+  if (!party.ok()) return party.status();
+  for (const auto& [id, l] : *lenders) {
+    party->Bind(1, *mention_id).Bind(2, id).Bind(3, l->name).Bind(4, l->role).BindText(5, l->rule_id);
     DW_RETURN_IF_ERROR(party->Run());
   }
-  return deal_id;
+  DW_RETURN_IF_ERROR(RederiveDeal(*deal_id, run_id));
+  return *deal_id;
 }
 
 Result<StoreOutcome> DealStore::StoreArticle(int64_t run_id, const StoredArticle& article,
@@ -172,24 +204,24 @@ Result<StoreOutcome> DealStore::StoreArticle(int64_t run_id, const StoredArticle
   Result<Transaction> tx = Transaction::Begin(&db_);
   if (!tx.ok()) return tx.status();
   StoreOutcome out;
-  Result<int64_t> article_id = UpsertArticle(run_id, article, &out);
+  std::set<int64_t> old_deals;
+  Result<int64_t> article_id = UpsertArticle(run_id, article, &out, &old_deals);
   if (!article_id.ok()) return article_id.status().WithContext(article.url);
   out.article_id = *article_id;
   if (!out.unchanged) {
+    std::string reported_on = ReportedOn(article.published, now_);
     for (const ArticleDeal& ad : deals) {
-      Result<int64_t> deal_id = StoreDeal(run_id, *article_id, ad, &out);
+      Result<int64_t> deal_id = StoreDeal(run_id, *article_id, reported_on, ad, &out);
       if (!deal_id.ok()) return deal_id.status().WithContext(article.url);
-      Result<Statement> m = db_.Prepare(
-          "INSERT OR IGNORE INTO mentions(deal_id, article_id, evidence, span_start, span_end, rule_ids, extracted, "
-          "run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      if (!m.ok()) return m.status();
-      std::string rules = "{";
-      for (const auto& [field, rule] : ad.deal.rule_ids)
-        rules += (rules.size() > 1 ? ",\"" : "\"") + JsonEscape(field) + "\":\"" + JsonEscape(rule) + "\"";
-      rules += "}";
-      m->Bind(1, *deal_id).Bind(2, *article_id).Bind(3, ad.evidence).Bind(4, static_cast<int64_t>(ad.span_start));
-      m->Bind(5, static_cast<int64_t>(ad.span_end)).Bind(6, rules).Bind(7, ad.extracted_json).Bind(8, run_id);
-      DW_RETURN_IF_ERROR(m->Run());
+      out.deal_ids.push_back(*deal_id);
+    }
+    // Deals the old version supported and the new one does not.
+    for (int64_t id : old_deals) {
+      if (std::find(out.deal_ids.begin(), out.deal_ids.end(), id) != out.deal_ids.end()) continue;
+      bool removed = false;
+      Status s = RederiveDeal(id, run_id, &removed);
+      if (!s.ok()) return s.WithContext(article.url);
+      out.deals_removed += removed;
     }
   }
   if (state) DW_RETURN_IF_ERROR(PutLocked(*state));

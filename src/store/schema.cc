@@ -3,13 +3,15 @@
 #include <array>
 #include <string>
 
+#include "store/migrations.h"
+
 namespace dealwatch {
 
 namespace {
 
 // Migration N takes a database from version N to N+1. Never edit a released
 // step: add a new one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 0 -> 1: the first schema.
     R"sql(
 CREATE TABLE runs (
@@ -142,11 +144,18 @@ CREATE VIEW v_deal_sources AS
 SELECT m.deal_id, a.url, a.title, a.published, a.lang, m.evidence
 FROM mentions m JOIN articles a ON a.article_id = m.article_id;
 )sql",
+    // 1 -> 2: migration_2.cc.
+    kMigrationTo2,
 };
 
 }  // namespace
 
 int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+const char* MigrationSql(int from_version) {
+  if (from_version < 0 || from_version >= CurrentSchemaVersion()) return nullptr;
+  return kMigrations[from_version];
+}
 
 Result<int> SchemaVersion(Database* db) {
   Result<Statement> st = db->Prepare("PRAGMA user_version");

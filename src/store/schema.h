@@ -13,6 +13,10 @@ namespace dealwatch {
 // The version this build writes.
 int CurrentSchemaVersion();
 
+// The SQL of the step from `from_version` to the next, or null when there is
+// none. Tests use it to build databases as older versions left them.
+const char* MigrationSql(int from_version);
+
 // Reads PRAGMA user_version.
 Result<int> SchemaVersion(Database* db);
 

@@ -6,6 +6,7 @@
 #ifndef DEALWATCH_TESTS_CRAWL_TEST_SERVER_H_
 #define DEALWATCH_TESTS_CRAWL_TEST_SERVER_H_
 
+#include "test_paths.h"
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -178,24 +179,7 @@ inline CrawlResult RunCrawl(const CrawlConfig& config, UrlStateStore* store,
 }
 
 // A fresh empty folder under the system temp dir, removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("dealwatch-crawl-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
+// TempDir comes from test_paths.h (shared by every test).
 
 }  // namespace dealwatch::testing
 

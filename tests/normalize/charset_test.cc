@@ -1,12 +1,11 @@
 // Tests normalize/charset.cc: where the charset comes from, legacy Chinese,
 // Japanese and Western encodings, pages that lie about their charset, and
 // bytes that are not text at all. Byte strings were made with iconv.
-#include <catch2/catch.hpp>
+#include "normalize/charset.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
-
-#include "normalize/charset.h"
 
 namespace dealwatch {
 namespace {
@@ -19,7 +18,8 @@ const std::string kGbkSentence =
     "\xD2\xF8\xCD\xC5\xB4\xFB\xBF\xEE\xD0\xAD\xD2\xE9\xA3\xAC\xD7\xDC\xB6\xEE\xCE\xAA\xCE\xE5"
     "\xCA\xAE\xD2\xDA\xD4\xAA\xC8\xCB\xC3\xF1\xB1\xD2\xA3\xAC\xC6\xDA\xCF\xDE\xC8\xFD\xC4\xEA"
     "\xA1\xA3";
-const char kGbkSentenceUtf8[] = "中国银行与多家银行签署银团贷款协议，总额为五十亿元人民币，期限三年。";
+const char kGbkSentenceUtf8[] =
+    "中国银行与多家银行签署银团贷款协议，总额为五十亿元人民币，期限三年。";
 // "中國銀行與多家銀行簽署銀團貸款協議，總額為五十億港元，期限三年。" in Big5.
 const std::string kBig5Sentence =
     "\xA4\xA4\xB0\xEA\xBB\xC8\xA6\xE6\xBB\x50\xA6\x68\xAE\x61\xBB\xC8\xA6\xE6\xC3\xB1\xB8\x70"
@@ -32,7 +32,8 @@ const std::string kSjisSentence =
     "\x5B\x83\x67\x83\x8D\x81\x5B\x83\x93\x8C\x5F\x96\xF1\x82\xF0\x92\xF7\x8C\x8B\x82\xB5\x82"
     "\xDC\x82\xB5\x82\xBD\x81\x42\x91\x8D\x8A\x7A\x82\xCD\x8C\xDC\x95\x53\x89\xAD\x89\x7E\x82"
     "\xC5\x82\xB7\x81\x42";
-const char kSjisSentenceUtf8[] = "三菱UFJ銀行はシンジケートローン契約を締結しました。総額は五百億円です。";
+const char kSjisSentenceUtf8[] =
+    "三菱UFJ銀行はシンジケートローン契約を締結しました。総額は五百億円です。";
 // "café – “loan”" in windows-1252.
 const std::string kCp1252 = "caf\xE9 \x96 \x93loan\x94";
 

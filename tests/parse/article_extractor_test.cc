@@ -1,11 +1,10 @@
 // Tests parse/article_extractor.cc end to end on small pages written for
 // the purpose: each boilerplate rule removes its furniture and keeps the
 // story, text layout follows the block structure, metadata is filled.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "parse/article_extractor.h"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace dealwatch {
 namespace {
@@ -39,8 +38,8 @@ TEST_CASE("Keep the story and drop each kind of furniture", "[parse]") {
     const char* dropped;
   };
   const Case cases[] = {
-      {"nav", "<nav><ul><li><a href=/a>Markets</a></li><li><a href=/b>Loans</a></li></ul></nav>", "",
-       "Markets"},
+      {"nav", "<nav><ul><li><a href=/a>Markets</a></li><li><a href=/b>Loans</a></li></ul></nav>",
+       "", "Markets"},
       {"menu class", "<div class=\"main-menu\"><a href=/x>Companies and deals</a></div>", "",
        "Companies and deals"},
       {"share bar", "<div class=\"share-tools\">Share this story on Facebook and Twitter now</div>",
@@ -91,8 +90,10 @@ TEST_CASE("Drop captions, bylines and closing credits inside the story", "[parse
   std::string page =
       "<html><head><title>Acme signs HK$5bn loan</title></head><body><article>"
       "<h1>Acme signs HK$5bn loan</h1><p>By Jane Doe</p>"
-      "<figure><img src=a.jpg><figcaption>Acme's headquarters in Kowloon, 2024</figcaption></figure>" +
-      std::string(kStory) + "<p>Reporting by Jane Doe; Editing by John Smith</p></article></body></html>";
+      "<figure><img src=a.jpg><figcaption>Acme's headquarters in Kowloon, "
+      "2024</figcaption></figure>" +
+      std::string(kStory) +
+      "<p>Reporting by Jane Doe; Editing by John Smith</p></article></body></html>";
   Article a = ExtractArticle(page, "");
   CHECK(Has(a, "HK$5 billion"));
   CHECK_FALSE(Has(a, "Acme signs HK$5bn loan"));
@@ -101,9 +102,10 @@ TEST_CASE("Drop captions, bylines and closing credits inside the story", "[parse
 }
 
 TEST_CASE("Cut the text at a closing label such as 相关阅读", "[parse]") {
-  std::string after = "<p>相关阅读</p><p>另一篇文章的标题很长很长，讲的是别的银行和别的贷款项目。</p>";
-  std::string page = "<html><body><div class=\"content\">" + std::string(kStory) + after +
-                     "</div></body></html>";
+  std::string after =
+      "<p>相关阅读</p><p>另一篇文章的标题很长很长，讲的是别的银行和别的贷款项目。</p>";
+  std::string page =
+      "<html><body><div class=\"content\">" + std::string(kStory) + after + "</div></body></html>";
   Article a = ExtractArticle(page, "");
   CHECK(Has(a, "club of seven banks"));
   CHECK_FALSE(Has(a, "另一篇文章"));
@@ -151,15 +153,18 @@ TEST_CASE("Take dates from JSON-LD, time elements, the URL and the text", "[pars
   CHECK(from_time.published == "2025-08-22");
   Article from_url = ExtractArticle(Page("", ""), "https://example.com/2025/08/21/acme/");
   CHECK(from_url.published == "2025-08-21");
-  Article from_text = ExtractArticle(Page("<div class=\"info\">发布时间：2025年8月20日 10:30</div>", ""), "");
+  Article from_text =
+      ExtractArticle(Page("<div class=\"info\">发布时间：2025年8月20日 10:30</div>", ""), "");
   CHECK(from_text.published == "2025-08-20T10:30:00");
 }
 
 TEST_CASE("Decide the language from lang and from the script", "[parse]") {
-  std::string zh_hant = "<p>中國銀行與多家銀行簽署銀團貸款協議，總額為五十億港元，期限三年，"
-                        "用於再融資現有債務及一般企業用途，參與銀行包括匯豐及渣打。</p>";
-  std::string zh_hans = "<p>中国银行与多家银行签署银团贷款协议，总额为五十亿元人民币，期限三年，"
-                        "用于再融资现有债务及一般企业用途，参与银行包括汇丰及渣打。</p>";
+  std::string zh_hant =
+      "<p>中國銀行與多家銀行簽署銀團貸款協議，總額為五十億港元，期限三年，"
+      "用於再融資現有債務及一般企業用途，參與銀行包括匯豐及渣打。</p>";
+  std::string zh_hans =
+      "<p>中国银行与多家银行签署银团贷款协议，总额为五十亿元人民币，期限三年，"
+      "用于再融资现有债务及一般企业用途，参与银行包括汇丰及渣打。</p>";
   auto page = [](const std::string& lang, const std::string& p) {
     return "<html lang=\"" + lang + "\"><body><article>" + p + p + "</article></body></html>";
   };
@@ -194,7 +199,8 @@ TEST_CASE("A filing keeps its numbered paragraphs and drops page furniture", "[p
 TEST_CASE("Take the first post of a blog archive page", "[parse]") {
   auto post = [](const char* title, const char* text) {
     return std::string("<table class=\"post\"><tr><td class=\"post-title\">") + title +
-           "</td></tr><tr><td class=\"post-body\">" + text + "</td></tr></table>";
+           "</td><td>2005-03-21 01:20</td></tr><tr><td class=\"post-body\">" + text +
+           "</td></tr></table>";
   };
   std::string first = std::string(kStory);
   std::string second = std::string(kStory) + kStory;
@@ -204,6 +210,18 @@ TEST_CASE("Take the first post of a blog archive page", "[parse]") {
   Article a = ExtractArticle(page, "");
   CHECK(Has(a, "Acme Holdings"));
   CHECK_FALSE(Has(a, "Bcme Holdings"));
+}
+
+TEST_CASE("Keep every part of an article split under subheadings", "[parse]") {
+  std::string second = kStory;
+  for (char& c : second) c = c == 'A' ? 'B' : c;
+  std::string page = "<html><body><article><div class=\"chunk-wrap\"><div class=\"chunk\">" +
+                     std::string(kStory) + "</div></div><h2>What comes next</h2>" +
+                     "<div class=\"chunk-wrap\"><div class=\"chunk\">" + second + second +
+                     "</div></div></article></body></html>";
+  Article a = ExtractArticle(page, "");
+  CHECK(Has(a, "Acme Holdings"));
+  CHECK(Has(a, "Bcme Holdings"));
 }
 
 }  // namespace

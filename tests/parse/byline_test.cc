@@ -1,7 +1,7 @@
 // Tests parse/byline.cc: names read from visible bylines.
-#include <catch2/catch.hpp>
-
 #include "parse/byline.h"
+
+#include <catch2/catch.hpp>
 
 namespace dealwatch {
 namespace {

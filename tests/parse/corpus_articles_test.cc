@@ -2,10 +2,9 @@
 // written by us) and checks it against corpus/gold.jsonl: each article has
 // text, the language and the publication date of its gold record.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "common/files.h"
@@ -23,7 +22,8 @@ Article ReadCorpusArticle(const std::string& file, const std::string& url) {
   REQUIRE(bytes.ok());
   Result<DecodedText> text = DecodeToUtf8(*bytes, "", "");
   REQUIRE(text.ok());
-  if (path.size() > 4 && path.substr(path.size() - 4) == ".txt") return ExtractPlainText(text->utf8, path);
+  if (path.size() > 4 && path.substr(path.size() - 4) == ".txt")
+    return ExtractPlainText(text->utf8, path);
   return ExtractArticle(text->utf8, url);
 }
 

@@ -1,9 +1,8 @@
 // Tests parse/date_parser.cc: each date form pages use, as a table.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "parse/date_parser.h"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace dealwatch {
 namespace {

@@ -1,10 +1,10 @@
 // Tests parse/dom.cc: flattening, text statistics, hidden and skipped
 // elements, removal and recounting.
-#include <catch2/catch.hpp>
+#include "parse/dom.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "parse/dom.h"
 #include "parse/html_document.h"
 
 namespace dealwatch {
@@ -38,11 +38,16 @@ TEST_CASE("Count link text and Chinese punctuation", "[parse]") {
 
 TEST_CASE("Skip scripts, styles, forms controls and hidden elements", "[parse]") {
   const char* hidden[] = {
-      "<script>var x = 'secret';</script>", "<style>.secret{}</style>",
-      "<div hidden>secret</div>",          "<div style=\"display : none\">secret</div>",
-      "<div aria-hidden=\"true\">secret</div>", "<span class=\"sr-only\">secret</span>",
-      "<noscript>secret</noscript>",       "<select><option>secret</option></select>",
-      "<svg><text>secret</text></svg>",    "<iframe>secret</iframe>",
+      "<script>var x = 'secret';</script>",
+      "<style>.secret{}</style>",
+      "<div hidden>secret</div>",
+      "<div style=\"display : none\">secret</div>",
+      "<div aria-hidden=\"true\">secret</div>",
+      "<span class=\"sr-only\">secret</span>",
+      "<noscript>secret</noscript>",
+      "<select><option>secret</option></select>",
+      "<svg><text>secret</text></svg>",
+      "<iframe>secret</iframe>",
   };
   for (const char* h : hidden) {
     INFO(h);
@@ -52,12 +57,14 @@ TEST_CASE("Skip scripts, styles, forms controls and hidden elements", "[parse]")
 }
 
 TEST_CASE("Removed subtrees leave the counts after Recount", "[parse]") {
-  HtmlDocument doc = HtmlDocument::Parse("<div><p>keep this text</p><p class=x>drop this text</p></div>");
+  HtmlDocument doc =
+      HtmlDocument::Parse("<div><p>keep this text</p><p class=x>drop this text</p></div>");
   FlatDom dom = BuildBody(doc);
   uint32_t before = dom[0].sub.text;
   int drop = -1;
   for (size_t i = 0; i < dom.size(); ++i) {
-    if (dom[i].tag == GUMBO_TAG_P && !Attr(dom[i].node, "class").empty()) drop = static_cast<int>(i);
+    if (dom[i].tag == GUMBO_TAG_P && !Attr(dom[i].node, "class").empty())
+      drop = static_cast<int>(i);
   }
   REQUIRE(drop > 0);
   dom.Remove(drop);

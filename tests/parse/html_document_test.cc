@@ -1,14 +1,14 @@
 // Tests parse/html_document.cc: the guards that keep gumbo's work bounded,
 // and ExtractArticle on hostile input (deep nesting, huge pages, binary
 // data, truncated and invalid markup).
-#include <catch2/catch.hpp>
+#include "parse/html_document.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
 #include "parse/article_extractor.h"
 #include "parse/dom.h"
-#include "parse/html_document.h"
 
 namespace dealwatch {
 namespace {
@@ -48,6 +48,21 @@ TEST_CASE("GuardHtml counts only elements that really nest", "[parse]") {
   }
 }
 
+TEST_CASE("GuardHtml drops a tag with thousands of attributes", "[parse]") {
+  std::string attrs;
+  for (int i = 0; i < 100000; ++i) attrs += " a" + std::to_string(i) + "=\"1\"";
+  std::string page = "<div" + attrs + ">" + kParagraph + "</div>";
+  std::string out;
+  GuardResult r = GuardHtml(page, HtmlLimits(), &out);
+  CHECK(r.dropped_tags == 2);
+  CHECK(out.find(" a99999") == std::string::npos);
+  Article a = ExtractArticle(page, "");
+  CHECK(a.text.find("five-year term loan") != std::string::npos);
+  std::string out2;
+  CHECK(GuardHtml("<a href=x class='y z' data-x=\"a>b\" hidden>t</a>", HtmlLimits(), &out2)
+            .dropped_tags == 0);
+}
+
 TEST_CASE("GuardHtml cuts a page with too many tags", "[parse]") {
   HtmlLimits limits;
   limits.max_tags = 100;
@@ -68,7 +83,7 @@ TEST_CASE("A page nested 100,000 divs deep parses quickly and keeps its text", "
 }
 
 TEST_CASE("100,000 unclosed formatting and self-closed tags stay bounded", "[parse]") {
-  for (const std::string& tag : {"<b>", "<font>", "<div/>", "<span>"}) {
+  for (const char* tag : {"<b>", "<font>", "<div/>", "<span>"}) {
     Article a = ExtractArticle(Repeat(tag, 100000) + kParagraph, "");
     CHECK(a.text.find("five-year term loan") != std::string::npos);
   }

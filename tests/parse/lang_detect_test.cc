@@ -1,8 +1,8 @@
 // Tests parse/lang_detect.cc: the lang attribute when plausible, else the
 // script of the text, Traditional vs Simplified by characters used only one way.
-#include <catch2/catch.hpp>
-
 #include "parse/lang_detect.h"
+
+#include <catch2/catch.hpp>
 
 namespace dealwatch {
 namespace {
@@ -39,7 +39,8 @@ TEST_CASE("Detect the language from the script without an attribute", "[parse]")
   CHECK(DecideLang("", kHant) == "zh-Hant");
   CHECK(DecideLang("", kHans) == "zh-Hans");
   CHECK(DecideLang("", kEnglish) == "en");
-  CHECK(DecideLang("", "三菱UFJ銀行はシンジケートローン契約を締結しました。総額は五百億円です。") == "ja");
+  CHECK(DecideLang("", "三菱UFJ銀行はシンジケートローン契約を締結しました。総額は五百億円です。") ==
+        "ja");
   CHECK(DecideLang("", "").empty());
   CHECK(DecideLang("", "12 34").empty());
 }

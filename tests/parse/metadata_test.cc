@@ -1,9 +1,10 @@
 // Tests parse/metadata.cc and metadata_helpers.cc: title suffixes, link
 // resolution, JSON-LD values, and metadata read from pages.
+#include "parse/metadata.h"
+
 #include <catch2/catch.hpp>
 
 #include "parse/html_document.h"
-#include "parse/metadata.h"
 
 namespace dealwatch {
 namespace {
@@ -87,10 +88,12 @@ TEST_CASE("Read dates from meta tags in order of preference", "[parse]") {
     const char* published;
   };
   const Case cases[] = {
-      {"<meta property=article:published_time content=2025-08-23T01:02:03Z>", "2025-08-23T01:02:03Z"},
+      {"<meta property=article:published_time content=2025-08-23T01:02:03Z>",
+       "2025-08-23T01:02:03Z"},
       {"<meta name=pubdate content=20250823>", "2025-08-23"},
       {"<meta itemprop=datePublished content=\"Aug. 23, 2025\">", "2025-08-23"},
-      {"<meta name=date content=2025/08/23><meta name=publishdate content=2025-08-22>", "2025-08-22"},
+      {"<meta name=date content=2025/08/23><meta name=publishdate content=2025-08-22>",
+       "2025-08-22"},
       {"<meta name=description content=\"no date\">", ""},
   };
   for (const Case& c : cases) {
@@ -102,7 +105,8 @@ TEST_CASE("Read dates from meta tags in order of preference", "[parse]") {
 
 TEST_CASE("Ignore author values that are profile URLs", "[parse]") {
   HtmlDocument doc = HtmlDocument::Parse(
-      "<meta property=article:author content=https://facebook.com/x><meta name=author content=\"By Li Wei\">");
+      "<meta property=article:author content=https://facebook.com/x><meta name=author content=\"By "
+      "Li Wei\">");
   CHECK(ReadMetadata(doc.document(), "").author == "Li Wei");
 }
 

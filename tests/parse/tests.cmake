@@ -10,5 +10,6 @@ target_sources(dealwatch_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/html_document_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/lang_detect_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/metadata_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/text_hints_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/text_renderer_test.cc
 )

@@ -1,11 +1,11 @@
 // Tests parse/text_renderer.cc: how block structure becomes lines.
-#include <catch2/catch.hpp>
+#include "parse/text_renderer.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "parse/dom.h"
 #include "parse/html_document.h"
-#include "parse/text_renderer.h"
 
 namespace dealwatch {
 namespace {

@@ -3,6 +3,7 @@
 #include "pipeline/nightly_run.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "common/files.h"
 #include "crawl/curl_handles.h"
@@ -95,6 +96,89 @@ TEST_CASE("A config file's unknown top-level key is an error naming file and lin
   REQUIRE(ok.ok());
   CHECK(ok->db_path == dir.path() / "x.db");
   CHECK(ok->report_path == "/tmp/r.html");
+}
+
+TEST_CASE("A run records its config with secrets masked and its counts per stage and per source", "[pipeline]") {
+  CurlGlobal curl;
+  testing::TempDir dir;
+  RunConfig cfg = CorpusConfig(dir);
+  cfg.text = "# a comment\n[crawl]\nuser_agent = \"ua\"\nproxy_password = \"hunter2\"\n" + cfg.text;
+  auto r = RunNightly(cfg, nullptr);
+  REQUIRE(r.ok());
+  auto db = Database::Open(cfg.db_path.string(), true);
+  REQUIRE(db.ok());
+  auto st = db->Prepare("SELECT config, stats, started_at, finished_at, status FROM runs WHERE run_id = ?");
+  REQUIRE(st.ok());
+  st->Bind(1, r->run_id);
+  REQUIRE(*st->Step());
+  std::string config = st->Text(0);
+  CHECK(config.find("hunter2") == std::string::npos);
+  CHECK(config.find("proxy_password = \"***\"") != std::string::npos);
+  CHECK(config.find("user_agent = \"ua\"") != std::string::npos);
+  CHECK_FALSE(st->Text(2).empty());
+  CHECK_FALSE(st->Text(3).empty());
+  CHECK(st->Text(4) == "done");
+  auto stats = nlohmann::json::parse(st->Text(1));
+  const auto& store = stats["stages"]["store"];
+  CHECK(store["articles_new"] == r->summary.articles_new);
+  CHECK(store["deals_new"] == r->summary.deals_new);
+  CHECK(stats["stages"]["crawl"]["fetched"] == r->summary.pages_fetched);
+  CHECK(stats["stages"]["process"]["pages"] == r->summary.pages_fetched);
+  REQUIRE(stats["sources"].size() == 1);
+  CHECK(stats["sources"][0]["source"] == "bundled-corpus");
+  CHECK(stats["sources"][0]["deals_new"] == r->summary.deals_new);
+  CHECK(stats["sources"][0]["errors"] == 0);
+  auto again = RunNightly(cfg, nullptr);
+  REQUIRE(again.ok());
+  auto second = Database::Open(cfg.db_path.string(), true);
+  auto st2 = second->Prepare("SELECT stats FROM runs WHERE run_id = ?");
+  st2->Bind(1, again->run_id);
+  REQUIRE(*st2->Step());
+  auto stats2 = nlohmann::json::parse(st2->Text(0));
+  CHECK(stats2["sources"][0]["unchanged"] == r->summary.pages_fetched);
+  CHECK(stats2["stages"]["store"]["articles_new"] == 0);
+}
+
+TEST_CASE("Secrets in a config are masked, whatever the quoting", "[pipeline]") {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"password = \"hunter2\"", "password = \"***\""},
+      {"api_key='abc' # note", "api_key=\"***\" # note"},
+      {"[edgar]\nAPI_TOKEN = abc123\nname = \"x\"", "[edgar]\nAPI_TOKEN = \"***\"\nname = \"x\""},
+      {"auth = { user = \"u\", secret = \"s\\\"q\" }", "auth = { user = \"u\", secret = \"***\" }"},
+      {"\"client-secret\" = \"\"\"multi\nline\"\"\"", "\"client-secret\" = \"***\""},
+      {"keys = [\"a\", \"b\"]\nurl = \"https://x.test/?token=1\"", "keys = \"***\"\nurl = \"https://x.test/?token=1\""},
+      {"user_agent = \"dealwatch (+mailto:a@b.c)\"", "user_agent = \"dealwatch (+mailto:a@b.c)\""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(MaskSecrets(c.in) == c.out);
+  }
+}
+
+TEST_CASE("The report after a run has every section and the corpus deals with marked evidence", "[pipeline]") {
+  CurlGlobal curl;
+  testing::TempDir dir;
+  RunConfig cfg = CorpusConfig(dir);
+  auto r = RunNightly(cfg, nullptr);
+  REQUIRE(r.ok());
+  auto html = ReadFile(cfg.report_path);
+  REQUIRE(html.ok());
+  for (const char* part : {"id=new>New deals (", "id=review>Review queue", "id=sources>Source health",
+                           "id=rules>Rule hits", "id=league>League table", "id=volume>Deal volume by week", "<svg",
+                           "<mark class=\"amount\">", "<mark class=\"lender\">", "<mark class=\"borrower\">"}) {
+    INFO(part);
+    CHECK(html->find(part) != std::string::npos);
+  }
+  cfg.report_path = dir.path() / "report.md";
+  auto md_run = RunNightly(cfg, nullptr);
+  REQUIRE(md_run.ok());
+  auto md = ReadFile(cfg.report_path);
+  REQUIRE(md.ok());
+  CHECK(md->rfind("# dealwatch: run 2", 0) == 0);
 }
 
 }  // namespace

@@ -3,51 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "store/schema.h"
+#include "store/store_fixtures.h"
 #include "test_paths.h"
 
 namespace dealwatch {
 namespace {
 
-Deal MakeDeal(const std::string& borrower, double amount, const std::string& currency,
-              std::vector<DealLender> lenders = {}) {
-  Deal d;
-  d.borrower = borrower;
-  MoneyMention m;
-  m.value = amount;
-  m.currency = currency;
-  d.amount = m;
-  d.type = "syndicated_loan";
-  d.status = "signed";
-  d.confidence = 0.9;
-  d.lenders = std::move(lenders);
-  return d;
-}
-
-StoredArticle MakeArticle(const std::string& url, const std::string& hash, const std::string& text) {
-  StoredArticle a;
-  a.url = url;
-  a.title = "title of " + url;
-  a.lang = "zh-Hant";
-  a.content_hash = hash;
-  a.text = text;
-  return a;
-}
-
-ArticleDeal Wrap(Deal d, const std::string& evidence) {
-  ArticleDeal ad;
-  ad.deal = std::move(d);
-  ad.evidence = evidence;
-  ad.span_end = evidence.size();
-  return ad;
-}
-
-int64_t Count(DealStore* s, const std::string& sql) {
-  auto st = s->db()->Prepare(sql);
-  REQUIRE(st.ok());
-  auto row = st->Step();
-  REQUIRE(row.ok());
-  return st->Int(0);
-}
+using testing::Count;
+using testing::MakeArticle;
+using testing::MakeDeal;
+using testing::Wrap;
 
 TEST_CASE("A new database gets the current schema and the public views", "[store]") {
   auto store = DealStore::Open(":memory:");
@@ -82,11 +47,11 @@ TEST_CASE("The same deal from two articles is one deal with two sources", "[stor
   REQUIRE(run.ok());
   DealLender mega{"兆豐銀行", "Mega International Commercial Bank", "lead_arranger", "r"};
   DealLender mega_en{"Mega Bank", "Mega International Commercial Bank", "agent", "r"};
-  auto first = s->StoreArticle(*run, MakeArticle("https://a.test/1", "h1", "t1"),
+  auto first = s->StoreArticle(*run, MakeArticle("https://a.test/1", "h1"),
                                {Wrap(MakeDeal("台積電", 30e9, "TWD", {mega}), "台積電聯貸")}, nullptr);
   REQUIRE(first.ok());
   CHECK(first->deals_new == 1);
-  auto second = s->StoreArticle(*run, MakeArticle("https://b.test/2", "h2", "t2"),
+  auto second = s->StoreArticle(*run, MakeArticle("https://b.test/2", "h2"),
                                 {Wrap(MakeDeal("台積電股份有限公司", 30.1e9, "TWD", {mega_en}), "TSMC loan")}, nullptr);
   REQUIRE(second.ok());
   CHECK(second->deals_new == 0);
@@ -104,13 +69,13 @@ TEST_CASE("Storing an article twice changes nothing; a changed article replaces 
   DealStore* s = store->get();
   auto run = s->BeginRun("test");
   REQUIRE(run.ok());
-  auto a = MakeArticle("https://a.test/1", "h1", "t1");
+  auto a = MakeArticle("https://a.test/1", "h1");
   REQUIRE(s->StoreArticle(*run, a, {Wrap(MakeDeal("鴻海", 36e9, "TWD"), "e")}, nullptr).ok());
   auto again = s->StoreArticle(*run, a, {Wrap(MakeDeal("鴻海", 36e9, "TWD"), "e")}, nullptr);
   REQUIRE(again.ok());
   CHECK(again->unchanged);
   CHECK(Count(s, "SELECT count(*) FROM mentions") == 1);
-  auto changed = MakeArticle("https://a.test/1", "h2", "t2");
+  auto changed = MakeArticle("https://a.test/1", "h2");
   auto r = s->StoreArticle(*run, changed, {Wrap(MakeDeal("鴻海", 40e9, "TWD"), "e2")}, nullptr);
   REQUIRE(r.ok());
   CHECK(r->article_changed);
@@ -124,7 +89,7 @@ TEST_CASE("Different amounts for one borrower in one article stay separate deals
   DealStore* s = store->get();
   auto run = s->BeginRun("test");
   REQUIRE(run.ok());
-  REQUIRE(s->StoreArticle(*run, MakeArticle("u", "h", "t"),
+  REQUIRE(s->StoreArticle(*run, MakeArticle("u", "h"),
                           {Wrap(MakeDeal("Journal Communications", 200e6, "USD"), "a"),
                            Wrap(MakeDeal("Journal Communications", 150e6, "USD"), "b")},
                           nullptr)
