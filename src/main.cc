@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   RegisterRunCommand(app, global, &exit_code);
   RegisterQueryCommand(app, global, &exit_code);
   RegisterExportCommand(app, global, &exit_code);
+  RegisterReviewCommand(app, global, &exit_code);
   RegisterReportCommand(app, global, &exit_code);
   RegisterExplainCommand(app, global, &exit_code);
   RegisterEvalCommand(app, global, &exit_code);

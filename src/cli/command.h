@@ -39,6 +39,7 @@ void RegisterRunCommand(CLI::App& app, const GlobalOptions& global, int* exit_co
 void RegisterQueryCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterRulesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterExplainCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterReviewCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterExportCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterEvalCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterReportCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);

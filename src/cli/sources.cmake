@@ -10,5 +10,6 @@ target_sources(dealwatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/query_command.cc
   ${CMAKE_CURRENT_LIST_DIR}/report_command.cc
   ${CMAKE_CURRENT_LIST_DIR}/rules_command.cc
+  ${CMAKE_CURRENT_LIST_DIR}/review_command.cc
   ${CMAKE_CURRENT_LIST_DIR}/run_command.cc
 )

@@ -221,7 +221,11 @@ Result<NightlyResult> RunNightly(const RunConfig& config, const std::atomic<bool
   if (!rules_dir.ok()) return rules_dir.status();
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Load(*rules_dir);
   if (!extractor.ok()) return extractor.status();
-  Result<std::unique_ptr<DealStore>> store = DealStore::Open(config.db_path.string());
+  // The USD rates come from the same rules folder as everything else.
+  StoreOptions store_options;
+  if (std::filesystem::exists(*rules_dir / "fx_rates.tsv", ec))
+    store_options.fx_rates_path = (*rules_dir / "fx_rates.tsv").string();
+  Result<std::unique_ptr<DealStore>> store = DealStore::Open(config.db_path.string(), store_options);
   if (!store.ok()) return store.status();
   DealStore* db = store->get();
   DW_RETURN_IF_ERROR(db->CloseAbandonedRuns());

@@ -95,5 +95,26 @@ TEST_CASE("export writes every deal with its lenders and sources, as JSON lines 
   CHECK(Run("export --db " + (dir.path() / "missing.db").string()).code == 1);
 }
 
+TEST_CASE("review rejects a deal out of v_deals and an edit wins over extraction in later runs", "[cli]") {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "d.db").string();
+  std::string report = (dir.path() / "r.html").string();
+  REQUIRE(Run("run --db " + db + " --report " + report).code == 0);
+  Output before = Run("query --db " + db + " --format csv \"SELECT count(*) AS n FROM v_deals\"");
+  REQUIRE(before.code == 0);
+  int n = std::stoi(before.text.substr(2));
+  Output reject = Run("review reject 1 --note 'not a loan' --db " + db);
+  CHECK(reject.code == 0);
+  Output after = Run("query --db " + db + " --format csv \"SELECT count(*) AS n FROM v_deals\"");
+  CHECK(std::stoi(after.text.substr(2)) == n - 1);
+  CHECK(Run("review edit 2 --field amount=27000000000 --db " + db).code == 0);
+  CHECK(Run("review edit 2 --field amount --db " + db).code == 1);
+  CHECK(Run("review accept 99999 --db " + db).code == 1);
+  CHECK(Run("review approve 2 --db " + db).code == 2);
+  REQUIRE(Run("run --db " + db + " --report " + report).code == 0);
+  Output amount = Run("query --db " + db + " --format csv \"SELECT CAST(amount AS INTEGER) FROM v_deals WHERE deal_id = 2\"");
+  CHECK(amount.text.find("27000000000") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dealwatch
