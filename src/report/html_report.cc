@@ -8,6 +8,48 @@ namespace dealwatch {
 
 namespace {
 
+// Sorting and filtering for every table, inline (the report loads nothing):
+// click a column header to sort, type in the box above a table to filter
+// its rows. Without JavaScript the tables read the same, unsorted.
+constexpr const char* kTableScript = R"js(<script>
+(function () {
+  function cellValue(row, i) {
+    var t = row.cells[i] ? row.cells[i].textContent.trim() : "";
+    var n = parseFloat(t.replace(/[^0-9.\-]/g, ""));
+    return /^[-\s$0-9.,A-Z]*[0-9]/.test(t) && !isNaN(n) ? n : t.toLowerCase();
+  }
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var head = table.rows[0];
+    if (!head) return;
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "filter rows";
+    input.className = "filter";
+    table.parentNode.insertBefore(input, table);
+    input.addEventListener("input", function () {
+      var q = input.value.toLowerCase();
+      for (var r = 1; r < table.rows.length; r++)
+        table.rows[r].style.display = table.rows[r].textContent.toLowerCase().indexOf(q) >= 0 ? "" : "none";
+    });
+    Array.prototype.forEach.call(head.cells, function (th, i) {
+      th.style.cursor = "pointer";
+      th.title = "sort";
+      th.addEventListener("click", function () {
+        var rows = Array.prototype.slice.call(table.rows, 1);
+        var dir = th.dataset.dir === "asc" ? -1 : 1;
+        th.dataset.dir = dir === 1 ? "asc" : "desc";
+        rows.sort(function (a, b) {
+          var x = cellValue(a, i), y = cellValue(b, i);
+          return (x < y ? -1 : x > y ? 1 : 0) * dir;
+        });
+        rows.forEach(function (r) { table.tBodies[0].appendChild(r); });
+      });
+    });
+  });
+})();
+</script>
+)js";
+
 constexpr const char* kStyle = R"css(
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK TC","Noto Sans CJK SC","PingFang TC","Microsoft JhengHei","Microsoft YaHei",sans-serif;margin:2em auto;max-width:72em;color:#1d2330;padding:0 1em}
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccd;padding-bottom:.2em}
@@ -91,7 +133,7 @@ void RenderReview(const ReportData& r, std::string* out) {
     o += "<p>Nothing to review.</p>";
     return;
   }
-  o += "<table><tr><th>deal</th><th>borrower</th><th class=num>amount</th><th class=num>confidence</th><th>why</th>"
+  o += "<table class=sortable><tr><th>deal</th><th>borrower</th><th class=num>amount</th><th class=num>confidence</th><th>why</th>"
        "<th>values</th></tr>";
   for (const ReviewItem& i : r.review)
     o += "<tr><td>" + DealAnchor(i.deal_id) + "</td><td>" + E(i.borrower) + "</td><td class=num>" +
@@ -105,7 +147,7 @@ void RenderSources(const ReportData& r, std::string* out) {
   o += "<h2 id=sources>Source health</h2>";
   if (!r.sources_note.empty()) o += "<p class=note>" + E(r.sources_note) + "</p>";
   if (r.sources.empty()) return;
-  o += "<table><tr><th>source</th><th class=num>discovered</th><th class=num>fetched</th><th class=num>new/changed</th>"
+  o += "<table class=sortable><tr><th>source</th><th class=num>discovered</th><th class=num>fetched</th><th class=num>new/changed</th>"
        "<th class=num>not modified</th><th class=num>unchanged</th><th class=num>failed</th><th class=num>new deals</th>"
        "<th>problems</th></tr>";
   for (const SourceHealth& s : r.sources) {
@@ -129,7 +171,7 @@ void RenderRules(const ReportData& r, std::string* out) {
   if (r.rules_fired.empty()) {
     o += "<p>No rule fired in the runs this report covers.</p>";
   } else {
-    o += "<table><tr><th>rule</th><th class=num>deal values set</th><th>kind</th></tr>";
+    o += "<table class=sortable><tr><th>rule</th><th class=num>deal values set</th><th>kind</th></tr>";
     for (const RuleCount& c : r.rules_fired)
       o += "<tr><td><code>" + E(c.id) + "</code></td><td class=num>" + std::to_string(c.count) + "</td><td>" +
            (c.in_rules ? "rule" : c.id.find(':') != std::string::npos ? "lexicon table" : "built-in") + "</td></tr>";
@@ -150,7 +192,7 @@ void RenderLeague(const ReportData& r, std::string* out) {
     o += "<p>No deal names a lead arranger yet.</p>";
     return;
   }
-  o += "<table><tr><th>year</th><th>lead arranger</th><th class=num>deals</th><th class=num>credited amount</th>" +
+  o += "<table class=sortable><tr><th>year</th><th>lead arranger</th><th class=num>deals</th><th class=num>credited amount</th>" +
        std::string(r.has_usd ? "<th class=num>in USD</th>" : "") + "</tr>";
   for (const LeagueRow& l : r.league) {
     o += "<tr><td>" + E(l.year) + "</td><td>" + E(l.lender) + "</td><td class=num>" + std::to_string(l.deals) +
@@ -168,7 +210,7 @@ void RenderTail(const ReportData& r, std::string* out) {
   o += svg.empty() ? "<p>No dated deals yet.</p>" : svg;
   o += "<h2 id=errors>Errors (" + std::to_string(r.errors.size()) + ")</h2>";
   if (!r.errors.empty()) {
-    o += "<table><tr><th>stage</th><th>source</th><th>url</th><th>message</th></tr>";
+    o += "<table class=sortable><tr><th>stage</th><th>source</th><th>url</th><th>message</th></tr>";
     for (const ReportError& e : r.errors)
       o += "<tr><td>" + E(e.stage) + "</td><td>" + E(e.source) + "</td><td>" + E(e.url) + "</td><td>" + E(e.message) +
            "</td></tr>";
@@ -210,6 +252,7 @@ std::string RenderHtmlReport(const ReportData& r) {
   RenderRules(r, &o);
   RenderLeague(r, &o);
   RenderTail(r, &o);
+  o += kTableScript;
   o += "</body></html>\n";
   return o;
 }
