@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -62,6 +63,34 @@ void PrintTable(const std::vector<std::string>& header, const std::vector<std::v
   for (const auto& r : rows) line(r);
 }
 
+// The first keyword of `sql`, upper-cased, after blanks and comments.
+std::string FirstKeyword(std::string_view sql) {
+  size_t i = 0;
+  while (i < sql.size()) {
+    if (std::isspace(static_cast<unsigned char>(sql[i]))) {
+      ++i;
+    } else if (sql.substr(i, 2) == "--") {
+      i = std::min(sql.size(), sql.find('\n', i));
+    } else if (sql.substr(i, 2) == "/*") {
+      size_t end = sql.find("*/", i + 2);
+      i = end == std::string_view::npos ? sql.size() : end + 2;
+    } else {
+      break;
+    }
+  }
+  std::string word;
+  while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i++])));
+  return word;
+}
+
+// query runs reading statements only; the read-only connection (see
+// Database::Open) and sqlite3_stmt_readonly() stop the rest.
+bool IsReadingStatement(std::string_view sql) {
+  std::string word = FirstKeyword(sql);
+  return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "EXPLAIN" || word == "PRAGMA";
+}
+
 int RunQuery(const GlobalOptions& global, const QueryOptions& opts) {
   ApplyGlobalOptions(global);
   std::string path = opts.db.empty() ? (DefaultStateDir() / "deals.db").string() : opts.db;
@@ -69,8 +98,12 @@ int RunQuery(const GlobalOptions& global, const QueryOptions& opts) {
   if (!std::filesystem::exists(path, ec)) return Fail(NotFound(path + ": no such database"));
   Result<Database> db = Database::Open(path, /*read_only=*/true);
   if (!db.ok()) return Fail(db.status());
+  const Status refused = InvalidArgument("query: the database is opened read-only; only SELECT, WITH, VALUES, "
+                                         "EXPLAIN and reading PRAGMA statements run");
+  if (!IsReadingStatement(opts.sql)) return Fail(refused);
   Result<Statement> st = db->Prepare(opts.sql);
-  if (!st.ok()) return Fail(st.status().WithContext("query"));
+  if (!st.ok()) return Fail(st.status().WithContext("query (read-only)"));
+  if (!st->ReadOnly()) return Fail(refused);
   std::vector<std::string> header;
   for (int c = 0; c < st->ColumnCount(); ++c) header.push_back(st->ColumnName(c));
   nlohmann::json json_rows = nlohmann::json::array();

@@ -44,7 +44,7 @@ bool ParseZone(std::string_view s, size_t p, IsoParts* d) {
   if (q < s.size()) q += 2;
   if (q != s.size() || hh > 23 || mm > 59) return false;
   d->offset_minutes = (s[p] == '-' ? -1 : 1) * (hh * 60 + mm);
-  char buf[8];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", s[p], hh, mm);
   d->zone = buf;
   return true;

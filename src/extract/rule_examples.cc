@@ -116,7 +116,10 @@ std::vector<std::pair<std::string, std::string>> RenderHitGroups(const RuleHit& 
         size_t close = piece.find("\xEE\x80\x81", pos);
         int idx = std::stoi(std::string(piece.substr(pos + 4, close - pos - 4)));
         const Mention& m = mentions.items[idx];
-        if (name == "lenders" && kind == 'L') value += (value.empty() ? "" : ",") + std::string(text.substr(m.span.begin, m.span.size()));
+        if (name == "lenders" && kind == 'L') {
+          if (!value.empty()) value += ',';
+          value.append(text.substr(m.span.begin, m.span.size()));
+        }
         if (name == "amount" && kind == 'M' && value.empty()) value = RenderMoney(mentions.money[m.ref]);
         pos = close;
       }

@@ -37,70 +37,70 @@ constexpr const char* kUndetected[] = {
     "IBM424_rtl", "IBM424_ltr", "IBM420_rtl",  "IBM420_ltr",
 };
 
-// Labels whose decoding uses a superset, as browsers do (WHATWG Encoding).
+// Labels (space-separated) and the ICU converter that decodes them; legacy
+// labels decode with the superset browsers use (WHATWG Encoding).
 struct Alias {
-  const char* label;
   const char* icu_name;
+  std::string_view labels;
 };
 constexpr Alias kAliases[] = {
-    {"gb2312", "GB18030"},
-    {"gbk", "GB18030"},
-    {"x-gbk", "GB18030"},
-    {"gb_2312-80", "GB18030"},
-    {"gb_2312", "GB18030"},
-    {"csgb2312", "GB18030"},
-    {"cp936", "GB18030"},
-    {"ms936", "GB18030"},
-    {"windows-936", "GB18030"},
-    {"euc-cn", "GB18030"},
-    {"chinese", "GB18030"},
-    {"iso-ir-58", "GB18030"},
-    {"gb18030", "GB18030"},
-    {"hz-gb-2312", "HZ-GB-2312"},
-    {"big5", "Big5-HKSCS"},
-    {"big-5", "Big5-HKSCS"},
-    {"x-x-big5", "Big5-HKSCS"},
-    {"cn-big5", "Big5-HKSCS"},
-    {"csbig5", "Big5-HKSCS"},
-    {"x-big5", "Big5-HKSCS"},
-    {"big5-hkscs", "Big5-HKSCS"},
-    {"cp950", "Big5-HKSCS"},
-    {"windows-950", "Big5-HKSCS"},
-    {"shift_jis", "windows-31j"},
-    {"shift-jis", "windows-31j"},
-    {"sjis", "windows-31j"},
-    {"x-sjis", "windows-31j"},
-    {"ms_kanji", "windows-31j"},
-    {"csshiftjis", "windows-31j"},
-    {"windows-31j", "windows-31j"},
-    {"cp932", "windows-31j"},
-    {"ms932", "windows-31j"},
-    {"iso-8859-1", "windows-1252"},
-    {"iso8859-1", "windows-1252"},
-    {"latin1", "windows-1252"},
-    {"latin-1", "windows-1252"},
-    {"l1", "windows-1252"},
-    {"iso_8859-1", "windows-1252"},
-    {"us-ascii", "windows-1252"},
-    {"ascii", "windows-1252"},
-    {"cp1252", "windows-1252"},
-    {"x-cp1252", "windows-1252"},
-    {"cp819", "windows-1252"},
-    {"ibm819", "windows-1252"},
-    {"windows-1252", "windows-1252"},
-    {"euc-kr", "windows-949"},
-    {"ks_c_5601-1987", "windows-949"},
-    {"utf-8", "UTF-8"},
-    {"utf8", "UTF-8"},
-    {"unicode-1-1-utf-8", "UTF-8"},
+    {"GB18030",
+     "gb2312 gbk x-gbk gb_2312-80 gb_2312 csgb2312 cp936 ms936 windows-936 euc-cn chinese "
+     "iso-ir-58 gb18030"},
+    {"Big5-HKSCS", "big5 big-5 x-x-big5 cn-big5 csbig5 x-big5 big5-hkscs cp950 windows-950"},
+    {"windows-31j", "shift_jis shift-jis sjis x-sjis ms_kanji csshiftjis windows-31j cp932 ms932"},
+    {"windows-1252",
+     "iso-8859-1 iso8859-1 latin1 latin-1 l1 iso_8859-1 us-ascii ascii cp1252 x-cp1252 cp819 "
+     "ibm819 windows-1252"},
+    {"windows-949", "euc-kr ks_c_5601-1987 windows-949"},
+    {"UTF-8", "utf-8 utf8 unicode-1-1-utf-8"},
 };
 
-// Returns the ICU name to open for `label`, or "" when ICU knows no such charset.
+// True when `label` is one of the space-separated `labels`.
+bool HasLabel(std::string_view labels, std::string_view label) {
+  size_t pos = 0;
+  while ((pos = labels.find(label, pos)) != std::string_view::npos) {
+    size_t end = pos + label.size();
+    if ((pos == 0 || labels[pos - 1] == ' ') && (end == labels.size() || labels[end] == ' ')) {
+      return true;
+    }
+    pos = end;
+  }
+  return false;
+}
+
+// Encodings browsers refuse (WHATWG Encoding): UTF-7 turns "+ADw-" into "<"
+// after any filter ran, and the others are never legitimately used by pages.
+bool IsRefused(UConverter* converter) {
+  switch (ucnv_getType(converter)) {
+    case UCNV_UTF7:
+    case UCNV_UTF32:
+    case UCNV_UTF32_BigEndian:
+    case UCNV_UTF32_LittleEndian:
+    case UCNV_CESU8:
+    case UCNV_SCSU:
+    case UCNV_BOCU1:
+    case UCNV_IMAP_MAILBOX:
+    case UCNV_EBCDIC_STATEFUL:
+    case UCNV_HZ:
+      return true;
+    case UCNV_ISO_2022: {
+      UErrorCode err = U_ZERO_ERROR;
+      return std::string_view(ucnv_getName(converter, &err)).find("locale=ja") ==
+             std::string_view::npos;
+    }
+    default:
+      return false;
+  }
+}
+
+// Returns the ICU name to open for `label`, or "" when ICU knows no such
+// charset or it is refused.
 std::string ResolveCharset(std::string_view label) {
   std::string lower = AsciiLower(Trim(label));
   if (lower.empty()) return "";
   for (const Alias& a : kAliases) {
-    if (lower == a.label) {
+    if (HasLabel(a.labels, lower)) {
       if (std::string_view(a.icu_name) != "Big5-HKSCS") return a.icu_name;
       UErrorCode err = U_ZERO_ERROR;
       ConverterPtr probe(ucnv_open("Big5-HKSCS", &err));
@@ -109,7 +109,8 @@ std::string ResolveCharset(std::string_view label) {
   }
   UErrorCode err = U_ZERO_ERROR;
   ConverterPtr probe(ucnv_open(lower.c_str(), &err));
-  return U_SUCCESS(err) ? lower : "";
+  if (U_FAILURE(err) || IsRefused(probe.get())) return "";
+  return lower;
 }
 
 bool IsUtf8Name(std::string_view icu_name) { return icu_name == "UTF-8"; }

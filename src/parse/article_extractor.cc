@@ -30,11 +30,12 @@ constexpr uint32_t kMaxFieldUnits = 300;     // longer text nodes hold no date l
 constexpr double kMaxLineLinkDensity = 0.7;  // lines that are mostly links are navigation
 constexpr size_t kMaxLabelChars = 30;        // longer lines are text, not section labels
 constexpr size_t kMaxLeadingLabelChars =
-    20;                                // opening lines this short without punctuation are labels
-constexpr int kMaxLeadingLines = 3;    // byline and date lines dropped from the top at most
-constexpr int kMaxTrailingLines = 4;   // credit lines dropped from the end at most
-constexpr size_t kFilingProbe = 6000;  // bytes of page text checked for filing marks
-constexpr size_t kLangProbe = 4096;    // bytes of text for language detection
+    20;                                 // opening lines this short without punctuation are labels
+constexpr size_t kMaxLeadingLines = 3;  // byline and date lines dropped from the top at most
+constexpr int kMaxTrailingLines = 4;    // credit lines dropped from the end at most
+constexpr size_t kFilingProbe = 6000;   // bytes of page text checked for filing marks
+constexpr size_t kLangProbe = 4096;     // bytes of text for language detection
+constexpr size_t kMinLinkedProse = 60;  // characters: a line this long wrapped in a link is prose
 
 const GumboNode* FindBody(const GumboNode* html) {
   const GumboVector& children = html->v.element.children;
@@ -63,6 +64,8 @@ std::vector<TextLine> MainLines(FlatDom* dom, bool strict, int* top) {
 }
 
 // Strict first; when that leaves little text, relaxed, keeping the longer.
+// A page with no paragraph at all (a few short lines) gives its whole body
+// without the furniture.
 std::vector<TextLine> BestMainLines(FlatDom* dom, int* top) {
   std::vector<TextLine> lines = MainLines(dom, true, top);
   if (TextBytes(lines) >= kEnoughText) return lines;
@@ -73,6 +76,10 @@ std::vector<TextLine> BestMainLines(FlatDom* dom, int* top) {
     return relaxed;
   }
   MainLines(dom, true, top);  // restore the strict marks for the date search
+  if (lines.empty()) {
+    *top = 0;
+    lines = RenderLines(*dom, {0});
+  }
   return lines;
 }
 
@@ -126,8 +133,7 @@ void CutAtClosingLabel(std::vector<TextLine>* lines) {
 // credits at the bottom and, for filings, page headers and footers.
 std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadata& meta,
                                   bool filing) {
-  std::vector<TextLine> kept;
-  int leading_dropped = 0;
+  std::vector<TextLine> kept, leading;
   const std::string title = TitleKey(meta.title), h1 = TitleKey(meta.h1);
   for (TextLine& l : lines) {
     bool near_top = kept.size() < 3 || l.heading;
@@ -137,11 +143,17 @@ std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadat
     if (IsPunctuationOnly(l.text)) continue;
     if (filing ? IsPageFurnitureLine(l.text) : IsBoilerplateLine(l.text)) continue;
     if (!filing && l.LinkDensity() > kMaxLineLinkDensity) continue;
-    if (!filing && kept.empty() && leading_dropped < kMaxLeadingLines && IsLeadingNoise(l)) {
-      ++leading_dropped;
+    if (!filing && kept.empty() && leading.size() < kMaxLeadingLines && IsLeadingNoise(l)) {
+      leading.push_back(std::move(l));
       continue;
     }
     kept.push_back(std::move(l));
+  }
+  // A page of nothing but short lines keeps them (bylines and dates still go).
+  if (kept.empty()) {
+    for (TextLine& l : leading) {
+      if (!IsLeadingFurniture(l.text) && ParseDate(l.text).empty()) kept.push_back(std::move(l));
+    }
   }
   if (!filing) CutAtClosingLabel(&kept);
   for (int n = 0; !filing && n < kMaxTrailingLines && !kept.empty(); ++n) {
@@ -149,6 +161,20 @@ std::vector<TextLine> FilterLines(std::vector<TextLine> lines, const PageMetadat
     kept.pop_back();
   }
   return kept;
+}
+
+// The last resort of a page without content: its long lines even when they
+// are links (a stray unclosed <a> wraps the whole story in a link).
+std::vector<TextLine> LinkedProse(FlatDom& dom, const PageMetadata& meta) {
+  dom.ClearRemoved();
+  std::vector<TextLine> lines = RenderLines(dom, {0});
+  std::vector<TextLine> prose;
+  for (TextLine& l : lines) {
+    if (Utf8Length(l.text) < kMinLinkedProse) continue;
+    l.link_bytes = 0;
+    prose.push_back(std::move(l));
+  }
+  return FilterLines(std::move(prose), meta, /*filing=*/false);
 }
 
 // The first non-empty fn(text) over the short text nodes of the page, from
@@ -225,6 +251,7 @@ Article ExtractArticle(std::string_view html, std::string_view url, ExtractMode 
     lines = BestMainLines(&dom, &top);
   }
   a.text = JoinLines(FilterLines(std::move(lines), meta, filing));
+  if (a.text.empty() && !filing) a.text = JoinLines(LinkedProse(dom, meta));
   if (top < 0) top = 0;
   if (a.published.empty()) a.published = FirstNearContent(dom, top, ParseDate);
   if (a.author.empty()) a.author = FirstNearContent(dom, top, ParseByline);

@@ -98,7 +98,7 @@ void Scorer::Vote(int b) {
   double s = chunks + p.own.commas + std::min(p.own.text / 100.0, 3.0 * chunks);
   // Text mixed with child blocks makes the block itself a container.
   bool mixed = !IsParagraphTag(p.tag) && p.sub.text > p.own.text;
-  int a = mixed ? b : p.parent;
+  int a = mixed || b == body_ ? b : p.parent;
   for (int level = 0; a >= 0 && level < kScoredLevels; ++level, a = dom_[a].parent) {
     Touch(a);
     score_[a] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);

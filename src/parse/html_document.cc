@@ -140,12 +140,15 @@ class NestingGuard {
  private:
   size_t SkipMarkup(size_t pos) const;
   size_t OnTag(size_t pos);
+  size_t OnEndTag(size_t pos, size_t end, GumboTag tag);
+  size_t OnRawText(size_t pos, size_t end, std::string_view name);
+  bool Keep(size_t pos);  // counts a tag gumbo will see; false (and cut) past max_tags
   void Drop(size_t begin, size_t end);
 
   std::string_view html_;
   int max_depth_;
   size_t max_tags_;
-  size_t tags_ = 0;
+  size_t kept_ = 0;                      // tags left for gumbo
   size_t end_ = std::string_view::npos;  // where the input is cut, npos if not
   int depth_ = 0;
   int excess_ = 0;     // dropped start tags still open
@@ -165,10 +168,6 @@ GuardResult NestingGuard::Run(std::string* out) {
     if (next == '!' || next == '?') {
       pos = SkipMarkup(pos);
     } else if (next == '/' || std::isalpha(static_cast<unsigned char>(next))) {
-      if (++tags_ > max_tags_) {
-        end_ = pos;
-        break;
-      }
       pos = OnTag(pos);
     } else {
       ++pos;
@@ -200,33 +199,52 @@ size_t NestingGuard::OnTag(size_t pos) {
   GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
   size_t attrs;
   size_t end = TagEnd(html_, name_end, &attrs);
-  // gumbo checks each attribute against all earlier ones of its tag:
-  // thousands of attributes cost seconds. Such a tag goes, with its end tag.
-  if (attrs > kMaxAttributes && !closing) {
-    ++excess_;
+  if (closing) return OnEndTag(pos, end, tag);
+  if (IsRawTextTag(tag)) return OnRawText(pos, end, name);
+  bool flat = IsFlatTag(tag) || (end >= 2 && html_[end - 2] == '/' && tag == GUMBO_TAG_UNKNOWN);
+  // Beyond the depth limit every tag goes and only text is left. gumbo also
+  // checks each attribute against all earlier ones of its tag: thousands of
+  // attributes cost seconds, so such a tag goes too.
+  if (excess_ > 0 || attrs > kMaxAttributes || (!flat && depth_ >= max_depth_)) {
+    excess_ += !flat;
     Drop(pos, end);
     return end;
   }
-  if (closing) {
-    if (IsFlatTag(tag)) return end;
-    if (excess_ > 0) {
-      --excess_;
-      Drop(pos, end);
-    } else if (depth_ > 0) {
-      --depth_;
-    }
-    return end;
-  }
-  if (IsRawTextTag(tag)) return RawTextEnd(html_, end, name);
-  bool self_closing = end >= 2 && html_[end - 2] == '/' && tag == GUMBO_TAG_UNKNOWN;
-  if (IsFlatTag(tag) || self_closing) return end;
-  if (depth_ >= max_depth_) {
-    ++excess_;
-    Drop(pos, end);
-  } else {
-    ++depth_;
-  }
+  if (!Keep(pos)) return end;
+  depth_ += !flat;
   return end;
+}
+
+size_t NestingGuard::OnEndTag(size_t pos, size_t end, GumboTag tag) {
+  bool flat = IsFlatTag(tag);
+  if (excess_ > 0) {
+    excess_ -= !flat;
+    Drop(pos, end);
+    return end;
+  }
+  if (!Keep(pos)) return end;
+  if (!flat && depth_ > 0) --depth_;
+  return end;
+}
+
+// Script, style, textarea ...: skipped whole, or dropped whole (tags and
+// content) beyond the depth limit.
+size_t NestingGuard::OnRawText(size_t pos, size_t end, std::string_view name) {
+  size_t close = RawTextEnd(html_, end, name);
+  size_t attrs;
+  size_t close_end = close < html_.size() ? TagEnd(html_, close, &attrs) : close;
+  if (excess_ > 0) {
+    Drop(pos, close_end);
+    return close_end;
+  }
+  if (!Keep(pos)) return end;
+  return close;
+}
+
+bool NestingGuard::Keep(size_t pos) {
+  if (++kept_ <= max_tags_) return true;
+  end_ = pos;
+  return false;
 }
 
 void NestingGuard::Drop(size_t begin, size_t end) {

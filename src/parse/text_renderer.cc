@@ -85,9 +85,12 @@ void LineWriter::Text(std::string_view text, bool in_link) {
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-// Bytes that need a look: whitespace and the lead bytes of U+00A0, U+200B and
-// U+FEFF. Runs of other bytes are copied at once.
-bool IsSpecial(char c) { return IsSpaceByte(c) || c == '\xC2' || c == '\xE2' || c == '\xEF'; }
+// Bytes that need a look: whitespace, control characters and the lead bytes
+// of U+00A0, U+200B and U+FEFF. Runs of other bytes are copied at once.
+bool IsSpecial(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == '\x7F' || c == '\xC2' || c == '\xE2' ||
+         c == '\xEF' || c == ' ';
+}
 
 void LineWriter::Append(std::string_view text) {
   size_t i = 0;
@@ -105,6 +108,8 @@ void LineWriter::Append(std::string_view text) {
       i += c == '\xC2' ? 2 : 1;
     } else if (text.compare(i, 3, "\xE2\x80\x8B") == 0 || text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
       i += 3;  // zero-width space and BOM: invisible; lines of nothing else are noise
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == '\x7F') {
+      ++i;  // control characters (NUL, escape, ...) are not text
     } else {
       Put(text.substr(i, 1));
       ++i;

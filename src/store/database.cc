@@ -13,7 +13,41 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   return Internal(msg);
 }
 
+// Pragmas that only read, even when given an argument (table_info(deals)).
+bool IsReadingPragma(std::string_view name) {
+  static constexpr std::string_view kReading[] = {
+      "table_info",   "table_xinfo",       "index_list",   "index_info",     "index_xinfo",
+      "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check", "collation_list",
+      "database_list", "function_list",    "module_list",  "pragma_list",    "compile_options",
+      "table_list"};
+  for (std::string_view k : kReading)
+    if (name == k) return true;
+  return false;
+}
+
+// The authorizer of read-only connections (see Database::Open).
+int DenyWrites(void*, int action, const char* arg1, const char* arg2, const char*, const char*) {
+  switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_RECURSIVE:
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      return SQLITE_OK;
+    case SQLITE_FUNCTION: {
+      std::string_view name = arg2 ? arg2 : "";
+      return name == "load_extension" || name == "readfile" || name == "writefile" ? SQLITE_DENY : SQLITE_OK;
+    }
+    case SQLITE_PRAGMA:
+      return arg2 == nullptr || IsReadingPragma(arg1 ? arg1 : "") ? SQLITE_OK : SQLITE_DENY;
+    default:
+      return SQLITE_DENY;
+  }
+}
+
 }  // namespace
+
+bool Statement::ReadOnly() const { return sqlite3_stmt_readonly(stmt_.get()) != 0; }
 
 Statement& Statement::Bind(int index, std::string_view value) {
   sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
@@ -88,7 +122,10 @@ Result<Database> Database::Open(const std::string& path, bool read_only) {
     DW_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
     DW_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
   }
-  if (read_only) DW_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = ON"));
+  if (read_only) {
+    DW_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = ON"));
+    sqlite3_set_authorizer(raw, DenyWrites, nullptr);
+  }
   // Fail now, with the path in the message, if this is not a database.
   Status check = db.Exec("SELECT count(*) FROM sqlite_master");
   if (!check.ok()) return check.WithContext(path);

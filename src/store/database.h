@@ -29,6 +29,8 @@ class Statement {
   Statement& BindNull(int index);
   Statement& Bind(int index, const std::optional<double>& value);
   Statement& BindText(int index, const std::string& value);  // NULL when empty
+  // True when the statement cannot change the database (sqlite3_stmt_readonly).
+  bool ReadOnly() const;
 
   // Steps once: true when a row is ready, false when done; errors as Status.
   Result<bool> Step();
@@ -57,6 +59,9 @@ class Database {
  public:
   // Opens (creating unless read_only) the database at `path` (":memory:" for
   // tests), with foreign keys on, a busy timeout, and WAL mode when writable.
+  // A read-only connection also refuses, through an authorizer, everything
+  // that could write a file: ATTACH, schema changes (even TEMP), REINDEX,
+  // ANALYZE, pragmas that set a value, and load_extension().
   static Result<Database> Open(const std::string& path, bool read_only = false);
 
   Database(Database&&) = default;

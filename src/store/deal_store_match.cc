@@ -11,7 +11,10 @@ namespace {
 
 std::string JsonIds(const std::set<int64_t>& ids) {
   std::string out = "[";
-  for (int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  for (int64_t id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
   return out + "]";
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("query runs read-only: a write is refused and the data stays", "[cli]"
   REQUIRE(std::system(cmd.c_str()) == 0);
   Output write = Run("query --db " + db + " 'DELETE FROM t'");
   CHECK(write.code == 1);
-  CHECK(write.text.find("readonly") != std::string::npos);
+  CHECK(write.text.find("read-only") != std::string::npos);
   Output read = Run("query --db " + db + " --format csv 'SELECT count(*) AS n FROM t'");
   CHECK(read.code == 0);
   CHECK(read.text == "n\n1\n");

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,10 +17,10 @@
 #include "crawl/curl_handles.h"
 #include "crawl/feed_parser.h"
 #include "crawl/test_server.h"
+#include "extract/extractor.h"
 #include "hostile/raw_server.h"
 #include "pipeline/article_processor.h"
 #include "pipeline/document.h"
-#include "test_paths.h"
 
 namespace dealwatch {
 namespace {
@@ -29,13 +31,24 @@ using Clock = std::chrono::steady_clock;
 
 constexpr double kSlow = testing::kSanitized ? 4.0 : 1.0;
 
+// The extractor over the real rules/, loaded once. (tests/test_paths.h has
+// the same, but its TempDir clashes with crawl/test_server.h's.)
+const Extractor& RealExtractor() {
+  static const std::unique_ptr<Extractor> extractor = [] {
+    auto loaded = Extractor::Load(std::filesystem::path(DEALWATCH_SOURCE_DIR) / "rules");
+    REQUIRE(loaded.ok());
+    return std::move(loaded).value();
+  }();
+  return *extractor;
+}
+
 const char kDealSentence[] = "Acme Corp signed a US$500 million term loan with JPMorgan.";
 
 ProcessedDocument Process(std::string_view bytes, const std::string& source, const std::string& content_type = "") {
   DocumentInfo info;
   info.source = source;
   info.content_type = content_type;
-  Result<ProcessedDocument> doc = ProcessDocument(bytes, info, ProcessHints{}, testing::RealExtractor());
+  Result<ProcessedDocument> doc = ProcessDocument(bytes, info, ProcessHints{}, RealExtractor());
   REQUIRE(doc.ok());
   CHECK(IsValidUtf8(doc->article.text));
   CHECK(IsValidUtf8(doc->article.title));
@@ -53,7 +66,7 @@ std::string Nested(const std::string& open, const std::string& close, int depth)
 }
 
 TEST_CASE("A page of 1,000,000 nested elements goes through crawler and article extractor, bounded", "[hostile]") {
-  (void)testing::RealExtractor();  // rules loaded before anything is timed
+  (void)RealExtractor();  // rules loaded before anything is timed
   CurlGlobal curl;
   const std::string divs = Nested("<div>", "</div>", 1'000'000);
   testing::TestServer server;
@@ -80,7 +93,7 @@ TEST_CASE("A page of 1,000,000 nested elements goes through crawler and article 
 }
 
 TEST_CASE("Deep nests of formatting elements, tables and unclosed tags stay bounded", "[hostile]") {
-  (void)testing::RealExtractor();
+  (void)RealExtractor();
   struct Case {
     const char* name;
     const char* open;
@@ -162,7 +175,7 @@ TEST_CASE("NUL bytes neither cut the text nor break a stage", "[hostile]") {
 }
 
 TEST_CASE("A 50 MB single-line page is cut in bounded time and memory", "[hostile]") {
-  (void)testing::RealExtractor();
+  (void)RealExtractor();
   std::string line = "<html><head><title>Long</title></head><body><p>";
   const std::string words = "filler words without any deal in them, ";
   while (line.size() < 50'000'000) line += words;

@@ -170,6 +170,18 @@ TEST_CASE("A byte order mark sets the charset and is dropped", "[normalize]") {
   CHECK(le->utf8 == "hi");
 }
 
+TEST_CASE("Refuse labels browsers refuse, such as UTF-7", "[normalize]") {
+  std::string page = "<meta charset=utf-7><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>";
+  Result<DecodedText> d = DecodeToUtf8(page, "", "");
+  REQUIRE(d.ok());
+  CHECK(d->charset == "UTF-8");
+  CHECK(d->utf8 == page);
+  CHECK_FALSE(DecodeToUtf8("x", "", "utf-7").ok());
+  Result<DecodedText> utf32 = DecodeToUtf8("<p>x</p>", "text/html; charset=utf-32", "");
+  REQUIRE(utf32.ok());
+  CHECK(utf32->utf8 == "<p>x</p>");
+}
+
 TEST_CASE("Plain ASCII is UTF-8 by default", "[normalize]") {
   Result<DecodedText> d = DecodeToUtf8("<p>Hello</p>", "", "");
   REQUIRE(d.ok());

@@ -196,6 +196,14 @@ TEST_CASE("A filing keeps its numbered paragraphs and drops page furniture", "[p
   CHECK_FALSE(Has(a, "- 4 -"));
 }
 
+TEST_CASE("A page of a few short lines keeps them, without bylines", "[parse]") {
+  using namespace std::string_literals;
+  Article a = ExtractArticle(
+      "<html><body><p>By Jane Doe</p><p>Acme \0Corp</p><p\0>text after NUL</p>"s, "");
+  CHECK(a.text == "Acme Corp\ntext after NUL");
+  CHECK(a.empty_reason.empty());
+}
+
 TEST_CASE("Take the first post of a blog archive page", "[parse]") {
   auto post = [](const char* title, const char* text) {
     return std::string("<table class=\"post\"><tr><td class=\"post-title\">") + title +
@@ -222,6 +230,24 @@ TEST_CASE("Keep every part of an article split under subheadings", "[parse]") {
   Article a = ExtractArticle(page, "");
   CHECK(Has(a, "Acme Holdings"));
   CHECK(Has(a, "Bcme Holdings"));
+}
+
+TEST_CASE("A story wrapped in a stray unclosed link is kept; a page of short links stays empty", "[parse]") {
+  // An unclosed <a> in the header makes every later paragraph link text.
+  Article wrapped = ExtractArticle(
+      "<html><body><div class=\"masthead\"><a href=\"/\">Example News</div>" + std::string(kStory) +
+          "</body></html>",
+      "https://example.com/a.html");
+  CHECK(Has(wrapped, "HK$5 billion syndicated term loan"));
+  CHECK(Has(wrapped, "Bank of China and HSBC were the mandated lead arrangers"));
+  CHECK(wrapped.empty_reason.empty());
+
+  Article menu = ExtractArticle(
+      "<html><body><ul><li><a href=/a>Markets</a></li><li><a href=/b>Loans and credit</a></li>"
+      "<li><a href=/c>Companies</a></li></ul></body></html>",
+      "https://example.com/index.html");
+  CHECK(menu.text.empty());
+  CHECK(menu.empty_reason == "no article content");
 }
 
 }  // namespace

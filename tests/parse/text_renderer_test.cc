@@ -32,6 +32,8 @@ TEST_CASE("Render blocks, breaks, lists, tables and pre as lines", "[parse]") {
       {"<p>  spaced \n\t out&nbsp;text </p>", "spaced out text"},
       {"<p>zero\xE2\x80\x8Bwidth</p><p>\xE2\x80\x8B</p>", "zerowidth"},
       {"<div>outer<p>inner</p>tail</div>", "outer\ninner\ntail"},
+      {"<p>bell\x07 and escape\x1B</p>",
+       "bell\xEF\xBF\xBD and escape\xEF\xBF\xBD"},  // gumbo's U+FFFD
   };
   for (const Case& c : cases) {
     INFO(c.html);
