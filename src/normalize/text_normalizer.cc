@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "common/utf8.h"
@@ -192,6 +193,13 @@ struct TextNormalizer::Builder {
       e.pool = static_cast<uint32_t>(tn->pool_.size());
       tn->pool_.append(out, 0, e.len);
     }
+    tn->run_.assign(0x10000, 0);
+    for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+      const Entry& e = tn->table_[cp];
+      if (e.len != 3 || (e.flags & (kSpace | kNewline))) continue;
+      const auto* r = reinterpret_cast<const unsigned char*>(tn->pool_.data() + e.pool);
+      tn->run_[cp] = r[0] | (r[1] << 8) | (r[2] << 16) | (static_cast<uint32_t>(e.flags) << 24);
+    }
   }
 };
 
@@ -248,16 +256,16 @@ namespace {
 // such a wrap (to be joined) rather than a paragraph break.
 std::vector<uint8_t> WrapJoins(std::string_view in) {
   std::vector<size_t> lengths;  // code points per line
-  size_t count = 0;
-  for (char c : in) {
-    if (c == '\n') {
-      lengths.push_back(count);
-      count = 0;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\r') {
-      ++count;
-    }
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  for (size_t begin = 0; begin <= n;) {
+    const void* nl = std::memchr(p + begin, '\n', n - begin);
+    size_t end = nl ? static_cast<size_t>(static_cast<const unsigned char*>(nl) - p) : n;
+    size_t count = 0;  // lead bytes, '\r' not counted (a loop the compiler vectorises)
+    for (size_t k = begin; k < end; ++k) count += ((p[k] & 0xC0) != 0x80) - (p[k] == '\r');
+    lengths.push_back(count);
+    begin = end + 1;
   }
-  lengths.push_back(count);
   std::vector<uint8_t> joins(lengths.size() - 1, 0);
   std::vector<size_t> long_lines;
   size_t nonblank = 0;
@@ -478,36 +486,36 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
   auto* st = static_cast<EmitState*>(state);
   std::string& out = result->text;
   const size_t n = in.size();
-  const size_t start_in = i;
-  size_t start_out = out.size();
-  bool first = true;
-  uint8_t last_flags = 0;
-  while (i + 3 <= n) {
-    auto b0 = static_cast<unsigned char>(in[i]);
-    auto b1 = static_cast<unsigned char>(in[i + 1]);
-    auto b2 = static_cast<unsigned char>(in[i + 2]);
-    if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+  const uint32_t* run = run_.data();
+  // The run_ entry of the three-byte character at `k` (0: cannot join).
+  auto run_entry = [&](size_t k) -> uint32_t {
+    if (k + 3 > n) return 0;
+    unsigned char b0 = bytes[k], b1 = bytes[k + 1], b2 = bytes[k + 2];
+    if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
     char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
-    const Entry& e = table_[cp];
-    if (e.len != 3 || (e.flags & (kSpace | kNewline)) || !(e.flags & kBoundary)) break;
-    if (i + 3 < n && static_cast<unsigned char>(in[i + 3]) >= 0x80) {
-      size_t l;
-      char32_t next = DecodeUtf8(in, i + 3, &l);
-      if (next < 0x10000 && !(table_[next].flags & kBoundary)) break;
+    if (cp < 0x800) return 0;
+    return run[cp];  // 0 for surrogates too
+  };
+  constexpr uint32_t kBoundaryBit = static_cast<uint32_t>(kBoundary) << 24;
+  // Pass 1: the run's end. A character that composes with the one before
+  // (no NFKC boundary) ends the run one character early, so NFKC sees the
+  // pair whole; so does a non-boundary character of another length after it.
+  size_t end = i;
+  while (uint32_t r = run_entry(end)) {
+    if (!(r & kBoundaryBit)) {
+      if (end > i) end -= 3;
+      break;
     }
-    if (first) {
-      st->Flush((e.flags & kCjk) ? Cls::kCjk : Cls::kLetter, 0);
-      start_out = out.size();  // after any separator the flush wrote
-      first = false;
-    }
-    out.append(pool_.data() + e.pool, 3);
-    last_flags = e.flags;
-    i += 3;
+    end += 3;
   }
-  if (first) {  // nothing taken: let the general path handle this character
+  if (end > i && end < n && bytes[end] >= 0x80 && !run_entry(end)) {
+    size_t l;
+    char32_t next = DecodeUtf8(in, end, &l);
+    if (next < 0x10000 && !(table_[next].flags & kBoundary)) end -= 3;
+  }
+  if (end == i) {  // nothing taken: let the general path handle this character
     size_t len;
-    DecodeUtf8(in, i, &len);
     const Entry& e = table_[DecodeUtf8(in, i, &len)];
     Cls cls = (e.flags & kCjk) ? Cls::kCjk : Cls::kLetter;
     st->Flush(cls, 0);
@@ -516,9 +524,21 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
     st->Visible(cls, std::string_view(pool_.data() + e.pool, e.len));
     return i + len;
   }
-  result->map.Add(start_out, start_in, out.size() - start_out, i - start_in, true);
-  st->Visible((last_flags & kCjk) ? Cls::kCjk : Cls::kLetter, "xx");
-  return i;
+  // Pass 2: copy through the table (same length in and out).
+  st->Flush(((run_entry(i) >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, 0);
+  const size_t start_out = out.size();
+  out.resize(start_out + (end - i));
+  auto* w = reinterpret_cast<unsigned char*>(out.data() + start_out);
+  uint32_t r = 0;
+  for (size_t k = i; k < end; k += 3, w += 3) {
+    r = run[((bytes[k] & 0x0F) << 12) | ((bytes[k + 1] & 0x3F) << 6) | (bytes[k + 2] & 0x3F)];
+    w[0] = static_cast<unsigned char>(r);
+    w[1] = static_cast<unsigned char>(r >> 8);
+    w[2] = static_cast<unsigned char>(r >> 16);
+  }
+  result->map.Add(start_out, i, end - i, end - i, true);
+  st->Visible(((r >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, "xx");
+  return end;
 }
 
 NormalizedText TextNormalizer::Normalize(std::string_view original) const {

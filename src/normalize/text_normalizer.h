@@ -101,6 +101,10 @@ class TextNormalizer {
 
   std::vector<Entry> table_;  // one per BMP code point
   std::string pool_;          // replacement strings
+  // The hot table of Chinese runs, one per BMP code point: the three bytes
+  // of a three-byte replacement of a three-byte character in bytes 0-2 and
+  // its flags in byte 3; 0 when the character cannot join a run.
+  std::vector<uint32_t> run_;
 };
 
 }  // namespace dealwatch
