@@ -293,6 +293,31 @@ void ChooseMoney(const ClauseContext& ctx, Frame* f) {
   }
 }
 
+// The clause's first status cue. A signing or closing that is still to come
+// ("預計最快可望在10月簽約", "expected to sign next week": a `future` cue
+// shortly before it) means the deal is being arranged: in_talks.
+void ReadStatus(const ClauseContext& ctx, Frame* f) {
+  constexpr size_t kFutureReach = 24;  // bytes between a future cue and the cue it qualifies
+  const PhraseTable& status = ctx.lexicon->table_or_empty("status");
+  size_t future_end = std::string_view::npos;
+  for (const PhraseMatch& m : CuesIn(status, ctx.text, f->clause)) {
+    const std::string& value = status.ValueOf(m);
+    if (value == "future") {
+      future_end = m.span.end;
+      continue;
+    }
+    std::string rule = "status:" + Slice(ctx.text, m.span);
+    bool future = future_end != std::string_view::npos && m.span.begin >= future_end &&
+                  m.span.begin - future_end <= kFutureReach;
+    if (future && (value == "signed" || value == "closed")) {
+      SetSlot(&f->status, "in_talks", m.span, rule + "+future");
+    } else {
+      SetSlot(&f->status, value, m.span, rule);
+    }
+    return;
+  }
+}
+
 void ReadCues(const ClauseContext& ctx, Frame* f) {
   const PhraseTable& types = ctx.lexicon->table_or_empty("deal_types");
   Slot best;
@@ -309,9 +334,7 @@ void ReadCues(const ClauseContext& ctx, Frame* f) {
     }
   }
   if (!f->type.set()) f->type = best;  // a rule's type wins
-  const PhraseTable& status = ctx.lexicon->table_or_empty("status");
-  std::vector<PhraseMatch> st = CuesIn(status, ctx.text, f->clause);
-  if (!st.empty()) SetSlot(&f->status, status.ValueOf(st.front()), st.front().span, "status:" + Slice(ctx.text, st.front().span));
+  ReadStatus(ctx, f);
   f->anaphoric = !CuesIn(ctx.lexicon->table_or_empty("anaphora"), ctx.text, f->clause).empty();
   const PhraseTable& not_deal = ctx.lexicon->table_or_empty("not_deal");
   for (const PhraseMatch& m : CuesIn(not_deal, ctx.text, f->clause)) {

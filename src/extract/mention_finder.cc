@@ -200,7 +200,17 @@ std::string CleanName(std::string_view raw) {
       "(?:\\s*(?:\\([^()]{0,30}\\)|[\"'」』》]|'s|,|今日?|昨日?|日前|近日|已|将|也|正|\\s))+$");
   // A final period goes unless it ends an abbreviation ("Acme Inc.").
   static const RE2 kAbbrevEnd("(?:\\b(?i:Inc|Co|Corp|Ltd|Bhd|Cos|Bros|Hldgs)|\\b[A-Z]\\.[A-Z])\\.$");
+  // What the company is, written before its full name: 記憶體大廠華芯記憶體股份
+  // 有限公司, AI伺服器散熱模組廠雲翔智能股份有限公司. The name after it must
+  // itself be a full company name of at least two characters before the suffix.
+  static const RE2 kDescribed(
+      "^[\\p{Han}A-Za-z0-9]{0,12}?(?:大[廠厂]|龍頭|龙头|[廠厂]商|業者|业者|製造商|制造商|供應商|供应商|發展商|发展商|"
+      "開發商|开发商|營運商|营运商|運營商|运营商|(?:模組|模组|零件|設備|设备|面板|封測|封测|代工|晶圓|晶圆|電池|电池|"
+      "材料|機殼|机壳|車|车|鋼鐵|钢铁|化工|光電|光电|電子|电子|半導體|半导体)[廠厂]商?)"
+      "(.{2,}?(?:股份有限公司|有限公司|有限責任公司|有限责任公司))$");
   std::string s(Trim(raw));
+  std::string named;
+  if (RE2::FullMatch(s, kDescribed, &named) && named.rfind("有限", 0) != 0 && named.rfind("股份", 0) != 0) s = named;
   for (int i = 0; i < 3; ++i) {
     std::string before = s;
     RE2::Replace(&s, kLead, "");

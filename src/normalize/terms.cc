@@ -1,6 +1,10 @@
 #include "normalize/terms.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "common/strings.h"
 #include "common/utf8.h"
@@ -56,7 +60,7 @@ constexpr Unit kTenorUnits[] = {
 
 // Words near a bare "5年" / "60 months" that make it a loan term.
 constexpr std::string_view kTermWords[] = {
-    "期限", "为期", "年限", "贷款期", "借款期", "还款期", "授信期", "到期",
+    "期限", "为期", "年限", "贷款期", "借款期", "还款期", "授信期", "到期", "共计",
     "term", "tenor", "tenure", "maturity", "matures", "maturing",
 };
 
@@ -250,6 +254,39 @@ size_t NextCharacter(std::string_view text, size_t pos) {
 
 }  // namespace
 
+namespace {
+
+// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// A loan term written as its dates in a filing: 贷款期限:自2012年2月7日起,至
+// 2035年2月6日止 is 23 years (rounded to whole months).
+void AddDateRangeTenors(std::string_view text, std::vector<TenorMention>* out) {
+  static const RE2 kRange(
+      "(?:期限|期间|借款期|贷款期)[^。;]{0,60}?(?:自|从)((\\d{4})年(\\d{1,2})月(\\d{1,2})日)[^。;]{0,80}?"
+      "(?:至|到)((\\d{4})年(\\d{1,2})月(\\d{1,2})日)");
+  re2::StringPiece input(text.data(), text.size()), from, to;
+  int y1, m1, d1, y2, m2, d2;
+  while (RE2::FindAndConsume(&input, kRange, &from, &y1, &m1, &d1, &to, &y2, &m2, &d2)) {
+    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || d1 < 1 || d1 > 31 || d2 < 1 || d2 > 31) continue;
+    int64_t days = DaysFromCivil(y2, m2, d2) - DaysFromCivil(y1, m1, d1);
+    double months = std::round(days / (365.2425 / 12));
+    if (months < 1 || months > 600) continue;
+    size_t begin = static_cast<size_t>(from.data() - text.data());
+    size_t end = static_cast<size_t>(to.data() + to.size() - text.data());
+    out->push_back(TenorMention{{begin, end}, months / 12});
+  }
+}
+
+}  // namespace
+
 std::vector<TenorMention> FindTenors(std::string_view text) {
   std::vector<TenorMention> out;
   for (size_t pos = 0; pos < text.size();) {
@@ -260,6 +297,14 @@ std::vector<TenorMention> FindTenors(std::string_view text) {
     }
     pos = NextCharacter(text, pos);
   }
+  std::vector<TenorMention> ranges;
+  AddDateRangeTenors(text, &ranges);
+  for (const TenorMention& r : ranges) {
+    // A term word already read inside the range ("2年" of "2012年") gives way.
+    std::erase_if(out, [&](const TenorMention& t) { return t.span.begin < r.span.end && r.span.begin < t.span.end; });
+    out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [](const TenorMention& a, const TenorMention& b) { return a.span.begin < b.span.begin; });
   return out;
 }
 

@@ -56,6 +56,28 @@ TEST_CASE("An English project-finance story gives lenders with their roles", "[e
   CHECK(d.lenders[1].role == "agent");
 }
 
+TEST_CASE("A signing still to come is in_talks; a loan obtained or financially closed is done", "[extract]") {
+  struct Case {
+    const char* text;
+    const char* status;
+  };
+  const Case cases[] = {
+      {"遠泰建設旗下商辦大樓獲土地銀行籌組新台幣60億元聯貸案，該案預計最快可望在下月簽約。", "in_talks"},
+      {"Harbor Point Energy is expected to sign a $400 million term loan with MUFG next week.", "in_talks"},
+      {"遠泰建設今年初取得新台幣60億元聯貸案，由土地銀行統籌主辦。", "signed"},
+      {"Harbor Point Energy announced the successful financial closing of a $400 million construction loan "
+       "with MUFG for its Blue Mesa solar project.",
+       "closed"},
+      {"遠泰建設今（3）日與土地銀行簽約新台幣60億元聯貸案。", "signed"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto deals = Extract(c.text);
+    REQUIRE(deals.size() == 1);
+    CHECK(deals[0].status == c.status);
+  }
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"

@@ -33,6 +33,9 @@ TEST_CASE("FindTenors reads loan terms in Chinese and English", "[normalize]") {
       {"for a term of three years", 3, "three years"},
       {"with a tenor of 30 months", 2.5, "30 months"},
       {"2.5年期", 2.5, "2.5年期"},
+      {"借款期限自首次提款日起，共計 10 年（即120個月）", 10, "10年"},
+      {"贷款期限：自2016年3月1日起，至2031年2月28日止", 15, "2016年3月1日起,至2031年2月28日"},
+      {"借款期間自2020年7月1日至2022年6月30日", 2, "2020年7月1日至2022年6月30日"},
   };
   for (const Row& r : rows) {
     INFO(r.in);
@@ -48,6 +51,7 @@ TEST_CASE("Years, ages and dates are not tenors", "[normalize]") {
   const char* rows[] = {
       "2026年完成簽約", "the loan matures in 2031", "公司成立12年", "a 15-year-old lender",
       "三年期間內",     "二〇二六年期間",          "15 years ago",  "營運20年以來",
+      "本公司自2016年3月1日起至2031年2月28日止擔任董事", "共計12家銀行參貸",
   };
   for (const char* in : rows) {
     INFO(in);
