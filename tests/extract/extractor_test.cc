@@ -78,6 +78,18 @@ TEST_CASE("A signing still to come is in_talks; a loan obtained or financially c
   }
 }
 
+TEST_CASE("A tax equity investor is no lender; a fund named ... Energy Capital is the borrower", "[extract]") {
+  auto deals = Extract(
+      "Solar investor Redwood Energy Capital has closed a $700 million financing package for its Coyote Flats "
+      "solar project in Nevada.\n"
+      "Redwood said the package includes a $200 million commitment of tax equity by Wells Fargo.\n"
+      "A $500 million construction loan was arranged by MUFG and Nord/LB as coordinating lead arrangers.\n");
+  REQUIRE(!deals.empty());
+  CHECK(deals[0].borrower == "Redwood Energy Capital");
+  CHECK(FindLender(deals[0], "Wells Fargo & Company") == nullptr);
+  CHECK(FindLender(deals[0], "Mitsubishi UFJ Financial Group") != nullptr);
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
