@@ -66,6 +66,7 @@ bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
       "分析|预计|认为|报导|报道|记者|消息|获得|取得|完成|签署|签约|同意|视|若|分别|将用于|\\d{4}年|\\d+年$|"
       "^(?:贷款|资金|借款|融资|联贷|本次|此次|其他|另|具体)|"
       "^(?:以|据|对|在|于|是|将|把|让|使|向|为|与|和|及|但|而|其|此|该|这|那|本|各|上述|有关|相关)|"
+      "^(?:已|并|也|亦|再|曾|正|均|皆|都|还|则|又|更|仍|即|就|才|共|等)|(?:\\d+|[一二两三四五六七八九十]+)家|"
       "^(?:The|This|That|These|Those|Its|Their|Our|It|In|On|At|For|But|And|As|By|With|From|A|An)\\b|"
       "^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday)\\.?$|"
       "^(?:January|February|March|April|June|July|August|September|October|November|December|U\\.S\\.|US|UK|EU|"

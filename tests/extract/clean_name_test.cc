@@ -19,6 +19,7 @@ TEST_CASE("CleanName drops what the company is when its full name follows", "[ex
       {"AI伺服器散熱模組廠雲翔智能股份有限公司", "雲翔智能股份有限公司"},
       {"機殼大廠群岳精密股份有限公司", "群岳精密股份有限公司"},
       {"锂电池厂商苏能储能科技有限公司", "苏能储能科技有限公司"},
+      {"本地發展商恆峰置業集團", "恆峰置業集團"},
       // No full name after the description, or the description is the name.
       {"江南造船廠有限公司", "江南造船廠有限公司"},
       {"鋼鐵大廠東展", "鋼鐵大廠東展"},

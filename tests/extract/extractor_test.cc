@@ -90,6 +90,16 @@ TEST_CASE("A tax equity investor is no lender; a fund named ... Energy Capital i
   CHECK(FindLender(deals[0], "Mitsubishi UFJ Financial Group") != nullptr);
 }
 
+TEST_CASE("The clause after the company's is not the borrower: '已與17家銀行簽訂' names no one", "[extract]") {
+  auto deals = Extract(
+      "本地發展商海順置業集團有限公司昨日公布，已與12家銀行簽訂一筆總額80億港元的五年期銀團貸款，由恒生銀行擔任代理行。\n",
+      "HK");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower.find("海順置業集團") == 0);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->currency == "HKD");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
