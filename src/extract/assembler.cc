@@ -10,6 +10,7 @@
 #include "extract/borrower.h"
 #include "extract/clause_reader.h"
 #include "extract/mention_finder.h"
+#include "normalize/text_normalizer.h"
 
 namespace dealwatch {
 
@@ -272,6 +273,57 @@ void FillBorrower(const AssemblyInput& in, const Builder& b, const Deal* previou
   }
 }
 
+// A deal without an amount whose borrower is the borrower of a deal with one
+// in the same article, or is named as a co-borrower in that deal's sentences
+// ("由長翔航空與旗下子公司長翔航勤擔任共同借款人"), is the rest of that deal told
+// in a later paragraph: its lenders and sentences join the deal.
+void MergeFragments(const AssemblyInput& in, std::vector<Deal>* deals) {
+  const TextNormalizer& tn = TextNormalizer::Get();
+  static const RE2 kCoBorrower("共同借款|联合借款|(?i:co-?borrower)");
+  auto names = [&](const Deal& whole, const std::string& folded) {
+    if (tn.Fold(whole.borrower) == folded) return true;
+    for (Span s : whole.evidence) {
+      std::string_view sentence = in.text.substr(s.begin, s.size());
+      if (sentence.find(folded) != std::string_view::npos &&
+          RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kCoBorrower))
+        return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < deals->size();) {
+    Deal& part = (*deals)[i];
+    std::string folded = tn.Fold(part.borrower);
+    Deal* whole = nullptr;
+    if (!part.amount && !folded.empty()) {
+      for (Deal& d : *deals)
+        if (&d != &part && d.amount && names(d, folded)) {
+          whole = &d;
+          break;
+        }
+    }
+    if (!whole) {
+      ++i;
+      continue;
+    }
+    for (const DealLender& l : part.lenders) {
+      auto same = std::find_if(whole->lenders.begin(), whole->lenders.end(),
+                               [&](const DealLender& w) { return w.canonical == l.canonical; });
+      if (same == whole->lenders.end()) {
+        whole->lenders.push_back(l);
+      } else if (RoleRank(l.role) > RoleRank(same->role)) {
+        *same = l;
+      }
+    }
+    for (Span s : part.evidence)
+      if (std::find(whole->evidence.begin(), whole->evidence.end(), s) == whole->evidence.end())
+        whole->evidence.push_back(s);
+    std::sort(whole->evidence.begin(), whole->evidence.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+    if (whole->status == "unknown" && part.status != "unknown") whole->status = part.status;
+    deals->erase(deals->begin() + static_cast<long>(i));
+  }
+}
+
 void FillSlots(const AssemblyInput& in, const Builder& b, Deal* d) {
   int type_priority = -1;
   for (const Frame* f : b.frames) {
@@ -385,6 +437,7 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     d.confidence = Confidence(b, d);
     deals.push_back(std::move(d));
   }
+  MergeFragments(in, &deals);
   return deals;
 }
 

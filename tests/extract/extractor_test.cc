@@ -100,6 +100,20 @@ TEST_CASE("The clause after the company's is not the borrower: '已與17家銀�
   CHECK(deals[0].amount->currency == "HKD");
 }
 
+TEST_CASE("The lenders of a co-borrower told in a later paragraph join the deal", "[extract]") {
+  auto deals = Extract(
+      "國籍航空公司遠航航空股份有限公司正籌組一筆3億美元、五年期聯合授信案，由遠航航空與旗下子公司遠航地勤股份有限公司擔任共同借款人，資金用於購置新機。\n"
+      "遠航航空指出，今年旅客人數可望創新高，貨運量也持續成長。\n"
+      "遠航地勤股份有限公司的聯貸由三井住友銀行及花旗銀行擔任統籌主辦行。\n",
+      "TW");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower.find("遠航航空") == 0);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(300e6));
+  CHECK(deals[0].lenders.size() == 2);
+  for (const DealLender& l : deals[0].lenders) CHECK(l.role == "lead_arranger");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
