@@ -117,7 +117,7 @@ TEST_CASE("The lenders of a co-borrower told in a later paragraph join the deal"
 TEST_CASE("An IPO story's use of proceeds and a company's usual banks are no deal", "[extract]") {
   auto deals = Extract(
       "電源供應器廠宏毅電子股份有限公司將於下月掛牌上市，今日起展開上市前公開承銷，主辦承銷商為凱基證券。\n"
-      "依公開說明書，募得資金將用於興建新竹新廠及償還銀行借款。\n"
+      "依公開說明書，募得資金將用於興建新竹新廠、購置自動化產線及償還銀行借款。\n"
       "截至去年底，宏毅銀行借款餘額約8億元，主要往來銀行為華南銀行與台北富邦銀行。\n",
       "TW");
   CHECK(deals.empty());
