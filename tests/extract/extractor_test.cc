@@ -123,6 +123,16 @@ TEST_CASE("An IPO story's use of proceeds and a company's usual banks are no dea
   CHECK(deals.empty());
 }
 
+TEST_CASE("A price per share and a take-private price are no loan amounts", "[extract]") {
+  auto deals = Extract(
+      "Apollo and Sixth Street have committed a $2.1 billion private credit loan to back Northgate Partners' "
+      "$4.5 billion take-private of Corvel Health Inc, people familiar with the matter said.\n"
+      "Northgate agreed to pay $38 a share in cash for Corvel Health.\n");
+  REQUIRE(deals.size() == 1);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(2.1e9));
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
