@@ -20,6 +20,7 @@ if [ -z "$browser" ]; then
 fi
 test -x "$bin" || { echo "report_browser_test: $bin is not an executable (build first)" >&2; exit 1; }
 mkdir -p "$out"
+rm -f "$out"/deals.db "$out"/deals.db-wal "$out"/deals.db-shm "$out"/deals.db.lock  # a fresh run: every deal is new
 "$bin" --log-level error run --db "$out/deals.db" --report "$out/report.html" >"$out/run.txt"
 
 # No network: the browser gets a proxy that does not exist, so any fetch fails.

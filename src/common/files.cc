@@ -41,7 +41,8 @@ bool LooksGzipped(std::string_view data) {
          static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
-Result<std::string> Gunzip(std::string_view data, size_t max_bytes) {
+Result<std::string> Gunzip(std::string_view data, size_t max_bytes, bool* too_large) {
+  if (too_large) *too_large = false;
   z_stream zs{};
   // 15 + 32: accept both gzip and zlib headers.
   if (inflateInit2(&zs, 15 + 32) != Z_OK) return Internal("inflateInit2 failed");
@@ -59,8 +60,10 @@ Result<std::string> Gunzip(std::string_view data, size_t max_bytes) {
       return DataError(std::string("corrupt gzip data") + (zs.msg ? std::string(" (") + zs.msg + ")" : ""));
     }
     out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > max_bytes)
+    if (out.size() > max_bytes) {
+      if (too_large) *too_large = true;
       return DataError("gzip data expands beyond " + std::to_string(max_bytes) + " bytes");
+    }
     if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) return DataError("truncated gzip data");
   }
   return out;

@@ -30,8 +30,9 @@ Status WriteFileAtomic(const std::filesystem::path& path, std::string_view data)
 bool LooksGzipped(std::string_view data);
 
 // Inflates gzip or zlib data. Fails with kDataError on corrupt data and when
-// the output would exceed `max_bytes`.
-Result<std::string> Gunzip(std::string_view data, size_t max_bytes);
+// the output would exceed `max_bytes`; `*too_large` (may be null) tells the
+// second case. Inflation stops within 64 KiB of passing the limit.
+Result<std::string> Gunzip(std::string_view data, size_t max_bytes, bool* too_large = nullptr);
 
 }  // namespace dealwatch
 

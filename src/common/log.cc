@@ -5,6 +5,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "common/redact.h"
+
 namespace dealwatch {
 
 namespace {
@@ -63,6 +65,13 @@ std::string JsonEscape(std::string_view s) {
 
 void Log(LogLevel level, std::string_view area, std::string_view message) {
   if (level < g_level.load() || level == LogLevel::kQuiet) return;
+  // Every URL a message names (a source's feed with ?token=..., a page)
+  // is written down redacted, whoever logged it.
+  std::string redacted;
+  if (message.find("://") != std::string_view::npos) {
+    redacted = RedactUrls(message);
+    message = redacted;
+  }
   std::string line;
   if (g_format.load() == LogFormat::kJson) {
     line = "{\"ts\":\"" + UtcNowIso() + "\",\"level\":\"" + LevelName(level) + "\",\"area\":\"" +

@@ -1,6 +1,7 @@
 // Process-wide event log on standard error: one line per event, as text
 // ("2026-11-27T19:40:02Z warn crawl: https://x/: HTTP 503") or as JSON
 // objects ({"ts":...,"level":"warn","area":"crawl","msg":...}).
+// URLs in messages are written with credentials redacted (common/redact.h).
 // Thread-safe: lines from several threads never interleave.
 #ifndef DEALWATCH_COMMON_LOG_H_
 #define DEALWATCH_COMMON_LOG_H_

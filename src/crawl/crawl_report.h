@@ -11,7 +11,9 @@
 namespace dealwatch {
 
 // Every discovered page ends in exactly one of handed_on, not_modified,
-// unchanged, duplicates, failed or skipped.
+// unchanged, duplicates, failed or skipped; `failed` also counts the
+// source's own feeds, sitemaps and filing indexes that could not be read,
+// so failed_completely always comes with failed >= 1.
 struct SourceReport {
   std::string source;    // name from the config
   int discovered = 0;    // distinct canonical page URLs found (a URL another source
@@ -21,7 +23,7 @@ struct SourceReport {
   int not_modified = 0;  // 304 answers to a conditional GET
   int unchanged = 0;     // 2xx bodies with the stored content hash
   int duplicates = 0;    // 2xx bodies identical to another page's (stored or this run)
-  int failed = 0;        // pages given up on; reasons in `failures`
+  int failed = 0;        // pages, feeds, sitemaps, indexes given up on; reasons in `failures`
   int skipped = 0;       // not requested: retry not due, known immutable,
                          // max_pages reached or run stopped
   // Failed requests of this source (pages, feeds, sitemaps, filing indexes)

@@ -188,7 +188,8 @@ void CrawlRun::StartRobots(const std::string& key, Host& host, Lane& lane, size_
   std::string scheme = url.substr(0, url.find("://") + 3);
   HttpRequest request;
   request.url = scheme + key + "/robots.txt";
-  request.max_bytes = config_.max_bytes;
+  request.max_bytes = config_.max_bytes;  // beyond it: "too large", the host is skipped
+  request.keep_bytes = kMaxRobotsBytes;    // all that RobotsRules::Parse reads
   request.allow_private = s.allow_private;
   request.follow_redirects = true;
   uint64_t id = next_id_++;

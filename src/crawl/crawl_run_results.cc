@@ -5,7 +5,9 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/files.h"
 #include "common/log.h"
+#include "common/redact.h"
 #include "common/strings.h"
 #include "crawl/crawl_run.h"
 #include "crawl/discovery.h"
@@ -160,8 +162,19 @@ void CrawlRun::FollowRedirect(Job job, const HttpResponse& r) {
 void CrawlRun::OnFeedBody(const Job& job, const HttpResponse& r) {
   const SourceConfig& s = config_.sources[job.source];
   SourceRun& src = sources_[job.source];
-  Result<Discovered> found =
-      DiscoverLinks(s, r.body, r.final_url, src.link_pattern.get(), product_, config_.max_bytes);
+  std::string_view body = r.body;
+  std::string inflated;
+  if (LooksGzipped(body)) {  // .xml.gz sitemaps: max_bytes bounds the inflated size too
+    bool too_large = false;
+    Result<std::string> plain = Gunzip(body, static_cast<size_t>(config_.max_bytes), &too_large);
+    if (!plain.ok()) {
+      LogWarn("crawl", job.url + ": " + plain.status().message());
+      return Fail(job, too_large ? "too large" : "bad feed", r.status, -1);
+    }
+    inflated = std::move(plain).value();
+    body = inflated;
+  }
+  Result<Discovered> found = DiscoverLinks(s, body, r.final_url, src.link_pattern.get(), product_);
   if (!found.ok()) {
     LogWarn("crawl", job.url + ": " + found.status().message());
     return Fail(job, "bad feed", r.status, -1);
@@ -276,15 +289,15 @@ void CrawlRun::Fail(const Job& job, const std::string& reason, int status, int64
   SourceRun& src = sources_[job.source];
   src.last_event = CrawlClock::now();
   ++src.report.failures[reason];
+  ++src.report.failed;
   LogWarn("crawl", job.url + ": " + reason);
   if (job.kind != JobKind::kPage) {
     if (job.is_root) {
       src.report.failed_completely = true;
-      src.report.error = job.url + ": " + reason;
+      src.report.error = RedactUrl(job.url) + ": " + reason;  // goes to the run table and stdout
     }
     return;
   }
-  ++src.report.failed;
   UrlState state = BaseState(job);
   state.last_status = status;
   state.last_error = reason;

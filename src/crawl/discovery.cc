@@ -1,6 +1,5 @@
 #include "crawl/discovery.h"
 
-#include "common/files.h"
 #include "common/strings.h"
 #include "crawl/robots.h"
 #include "crawl/url.h"
@@ -72,14 +71,7 @@ bool IsRobotsUrl(const std::string& url) {
 
 Result<Discovered> DiscoverLinks(const SourceConfig& source, std::string_view body,
                                  const std::string& url, const RE2* link_pattern,
-                                 std::string_view product, int64_t max_bytes) {
-  std::string inflated;
-  if (LooksGzipped(body)) {
-    Result<std::string> plain = Gunzip(body, static_cast<size_t>(max_bytes));
-    if (!plain.ok()) return plain.status();
-    inflated = std::move(plain).value();
-    body = inflated;
-  }
+                                 std::string_view product) {
   if (source.kind == "listing") return FromListing(body, url, link_pattern);
   if (source.kind == "sitemap" && IsRobotsUrl(url)) return FromRobots(body, url, product);
   Result<Feed> feed = ParseFeed(body, url);

@@ -27,13 +27,14 @@ struct Discovered {
 };
 
 // Reads the body of `source`'s feed/sitemap/listing fetched from `url` (the
-// final URL). Gzipped bodies (.xml.gz, application/gzip) are inflated up to
-// `max_bytes`. `link_pattern` is the source's compiled link_pattern (listing;
+// final URL). `link_pattern` is the source's compiled link_pattern (listing;
 // may be null otherwise). `product` is our robots product token. Fails with
 // kDataError for a body that is neither the expected feed nor HTML.
+// REQUIRES: a gzipped body (.xml.gz, application/gzip) was inflated first
+// (the crawler does, up to max_bytes, so that a bomb is "too large").
 Result<Discovered> DiscoverLinks(const SourceConfig& source, std::string_view body,
                                  const std::string& url, const RE2* link_pattern,
-                                 std::string_view product, int64_t max_bytes);
+                                 std::string_view product);
 
 // The documents of an EDGAR filing worth reading: the primary document
 // (type equal to `form`) and the EX-10.x and EX-99.x exhibits, in order.

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -24,6 +25,8 @@ struct HttpFetcher::Transfer {
   CurlSlistPtr headers;
   HttpResponse response;
   int64_t max_bytes = 0;
+  int64_t keep_bytes = -1;  // -1: keep the whole body
+  int64_t received = 0;     // decoded body bytes, kept or not
   bool allow_private = false;
   bool too_large = false;
   bool private_refused = false;
@@ -36,11 +39,17 @@ using Transfer = HttpFetcher::Transfer;
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
-  if (static_cast<int64_t>(t->response.body.size() + n) > t->max_bytes) {
+  t->received += static_cast<int64_t>(n);
+  if (t->received > t->max_bytes) {
     t->too_large = true;  // cut the transfer: a wrong count makes libcurl abort
     return CURL_WRITEFUNC_ERROR;
   }
-  t->response.body.append(data, n);
+  size_t keep = n;
+  if (t->keep_bytes >= 0) {
+    int64_t room = std::max<int64_t>(0, t->keep_bytes - static_cast<int64_t>(t->response.body.size()));
+    keep = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(n)));
+  }
+  t->response.body.append(data, keep);
   return n;
 }
 
@@ -85,7 +94,20 @@ int OnPrereq(void* user, char* primary_ip, char*, int, int) {
   return CURL_PREREQFUNC_OK;
 }
 
-std::string ErrorReason(const Transfer& t, CURLcode code) {
+// True when `url` is there and its scheme is neither http nor https.
+bool HasOtherScheme(std::string_view url) {
+  if (url.empty()) return false;
+  std::string lower = AsciiLower(url.substr(0, 8));
+  return lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0;
+}
+
+std::string InfoString(CURL* easy, CURLINFO info) {
+  char* value = nullptr;
+  if (curl_easy_getinfo(easy, info, &value) != CURLE_OK || value == nullptr) return "";
+  return value;
+}
+
+std::string ErrorReason(const Transfer& t, CURL* easy, CURLcode code) {
   if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) return "too large";
   if (t.private_refused) return "private address";
   switch (code) {
@@ -98,16 +120,17 @@ std::string ErrorReason(const Transfer& t, CURLcode code) {
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE: return "tls";
     case CURLE_BAD_CONTENT_ENCODING: return "bad encoding";
-    case CURLE_UNSUPPORTED_PROTOCOL: return "scheme";
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      // Also what libcurl says of an answer without a valid status line
+      // (HTTP/0.9 is not allowed): the server's fault, not the URL's.
+      // "scheme" only when a URL (a followed redirect) left http(s).
+      return HasOtherScheme(InfoString(easy, CURLINFO_EFFECTIVE_URL)) ||
+                     HasOtherScheme(InfoString(easy, CURLINFO_REDIRECT_URL))
+                 ? "scheme"
+                 : "network";
     case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
     default: return "network";
   }
-}
-
-std::string InfoString(CURL* easy, CURLINFO info) {
-  char* value = nullptr;
-  if (curl_easy_getinfo(easy, info, &value) != CURLE_OK || value == nullptr) return "";
-  return value;
 }
 
 void SetTransferOptions(CURL* e, const FetchOptions& o, Transfer* t, const HttpRequest& r) {
@@ -117,6 +140,7 @@ void SetTransferOptions(CURL* e, const FetchOptions& o, Transfer* t, const HttpR
   curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.follow_redirects ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 0L);  // an answer must start with a status line
   curl_easy_setopt(e, CURLOPT_USERAGENT, o.user_agent.c_str());
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
@@ -163,6 +187,7 @@ Status HttpFetcher::Start(uint64_t id, const HttpRequest& request) {
   auto t = std::make_unique<Transfer>();
   t->id = id;
   t->max_bytes = request.max_bytes;
+  t->keep_bytes = request.keep_bytes;
   t->allow_private = request.allow_private;
   t->easy.reset(curl_easy_init());
   if (!t->easy) return Internal("curl_easy_init failed");
@@ -214,7 +239,7 @@ void HttpFetcher::Finish(CURL* easy, CURLcode code,
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &r.seconds);
   r.final_url = InfoString(easy, CURLINFO_EFFECTIVE_URL);
   if (code != CURLE_OK) {
-    r.error = ErrorReason(*t, code);
+    r.error = ErrorReason(*t, easy, code);
     r.error_detail = curl_easy_strerror(code);
     r.status = 0;
     r.body.clear();

@@ -32,7 +32,9 @@ struct HttpRequest {
   std::string url;                // http or https
   std::string if_none_match;      // ETag for a conditional GET, or ""
   std::string if_modified_since;  // Last-Modified for a conditional GET, or ""
-  int64_t max_bytes = 10 << 20;   // decoded body limit
+  int64_t max_bytes = 10 << 20;   // decoded body limit: beyond it, error "too large"
+  int64_t keep_bytes = -1;        // body bytes kept (-1: all); the rest is read,
+                                  // counted against max_bytes and dropped
   bool allow_private = false;
   bool follow_redirects = false;  // only for robots.txt (at most 5)
 };

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "common/redact.h"
 #include "common/strings.h"
 #include "crawl/curl_handles.h"
 
@@ -58,10 +59,10 @@ Result<UrlParts> PartsFromHandle(CURLU* u, std::string_view url) {
   UrlParts p;
   p.scheme = AsciiLower(GetPart(u, CURLUPART_SCHEME));
   if (p.scheme != "http" && p.scheme != "https" && p.scheme != "file") {
-    return InvalidArgument(std::string(url) + ": unsupported scheme");
+    return InvalidArgument(RedactUrl(url) + ": unsupported scheme");
   }
   p.host = AsciiLower(GetPart(u, CURLUPART_HOST));
-  if (p.scheme != "file" && p.host.empty()) return InvalidArgument(std::string(url) + ": no host");
+  if (p.scheme != "file" && p.host.empty()) return InvalidArgument(RedactUrl(url) + ": no host");
   p.port = GetPart(u, CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
   p.path = UpperEscapes(GetPart(u, CURLUPART_PATH));
   if (p.path.empty()) p.path = "/";
@@ -79,7 +80,7 @@ std::string Assemble(const UrlParts& p) {
 Status SetUrl(CURLU* u, std::string_view url) {
   std::string copy(Trim(url));
   CURLUcode rc = curl_url_set(u, CURLUPART_URL, copy.c_str(), kSetFlags);
-  if (rc != CURLUE_OK) return InvalidArgument(copy + ": " + curl_url_strerror(rc));
+  if (rc != CURLUE_OK) return InvalidArgument(RedactUrl(copy) + ": " + curl_url_strerror(rc));
   return Status::Ok();
 }
 
@@ -146,10 +147,10 @@ Result<std::filesystem::path> PathFromFileUrl(std::string_view url) {
   if (!u) return Internal("curl_url: out of memory");
   DW_RETURN_IF_ERROR(SetUrl(u.get(), url));
   if (AsciiLower(GetPart(u.get(), CURLUPART_SCHEME)) != "file") {
-    return InvalidArgument(std::string(url) + ": not a file URL");
+    return InvalidArgument(RedactUrl(url) + ": not a file URL");
   }
   std::string path = GetPart(u.get(), CURLUPART_PATH, CURLU_URLDECODE);
-  if (path.empty() || path.front() != '/') return InvalidArgument(std::string(url) + ": no path");
+  if (path.empty() || path.front() != '/') return InvalidArgument(RedactUrl(url) + ": no path");
   return std::filesystem::path(path);
 }
 

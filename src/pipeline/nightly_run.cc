@@ -11,6 +11,7 @@
 #include "common/files.h"
 #include "common/log.h"
 #include "common/paths.h"
+#include "common/redact.h"
 #include "common/strings.h"
 #include "crawl/crawler.h"
 #include "pipeline/article_processor.h"
@@ -81,7 +82,7 @@ struct PageHandler {
   void Fail(const Page& page, const std::string& stage, const std::string& message) {
     ++summary->errors;
     LogWarn(stage, message);
-    (void)store->RecordError(run_id, stage, page.source, page.url, message);
+    (void)store->RecordError(run_id, stage, page.source, RedactUrl(page.url), RedactUrls(message));
   }
 
   void Notify(const Page& page, bool done) {
@@ -154,7 +155,7 @@ std::string StatsJson(const CrawlReport& crawl, const PageHandler& handler) {
 
 // The pages the crawler gave up on in this run, with the reason it stored
 // in their crawl state, copied to run_errors so the report can say which
-// URL failed and why.
+// URL failed and why (redacted: the report shows them).
 void RecordUrlFailures(DealStore* store, int64_t run_id, int64_t since_unix) {
   struct Failure {
     std::string url, source, error;
@@ -167,7 +168,8 @@ void RecordUrlFailures(DealStore* store, int64_t run_id, int64_t since_unix) {
   st->Bind(1, since_unix).Bind(2, int64_t{kMaxUrlErrors});
   for (Result<bool> row = st->Step(); row.ok() && *row; row = st->Step())
     failures.push_back({st->Text(0), st->Text(1), st->Text(2)});
-  for (const Failure& f : failures) (void)store->RecordError(run_id, "crawl", f.source, f.url, f.error);
+  for (const Failure& f : failures)
+    (void)store->RecordError(run_id, "crawl", f.source, RedactUrl(f.url), RedactUrls(f.error));
 }
 
 void LogSources(const CrawlReport& crawl) {
@@ -230,7 +232,9 @@ Result<NightlyResult> RunNightly(const RunConfig& config, const std::atomic<bool
   DealStore* db = store->get();
   DW_RETURN_IF_ERROR(db->CloseAbandonedRuns());
   int64_t started_unix = static_cast<int64_t>(std::time(nullptr));
-  Result<int64_t> run_id = db->BeginRun(MaskSecrets(config.text));
+  // Secret keys' values, and credentials in the URLs of sources, never
+  // reach runs.config (nor so the report).
+  Result<int64_t> run_id = db->BeginRun(RedactUrls(MaskSecrets(config.text)));
   if (!run_id.ok()) return run_id.status();
   LogInfo("run", "run " + std::to_string(*run_id) + " started: config " + config.origin + ", database " +
                      config.db_path.string() + ", rules " + rules_dir->string());

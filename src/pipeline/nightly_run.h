@@ -3,7 +3,8 @@
 // database, crawls every source, and stores each new or changed article
 // with its deals and its crawl state in one transaction, then logs the
 // run (config with secrets masked, start and end, counts per stage and per
-// source, errors) and writes the report. Interrupting it (stop flag,
+// source, errors; every URL in them redacted by common/redact.h) and
+// writes the report. Interrupting it (stop flag,
 // kill -9, power loss) loses nothing stored: the next run marks the killed
 // run interrupted, skips what is stored (conditional GETs, content hashes)
 // and does the rest.

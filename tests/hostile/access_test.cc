@@ -85,6 +85,12 @@ TEST_CASE("query cannot attach, vacuum into, load extensions or write through pr
     Output out = Query(db.string(), sql);
     CHECK((out.code == 0 || out.code == 1));
   }
+  // Reading pragmas run, with or without an argument.
+  for (const char* sql : {"SELECT count(*) FROM pragma_foreign_key_check", "PRAGMA table_info(t)",
+                          "SELECT count(*) FROM pragma_table_info('t')", "PRAGMA integrity_check"}) {
+    INFO(sql);
+    CHECK(Query(db.string(), sql).code == 0);
+  }
   // Only the first statement of a batch runs (sqlite3_prepare reads one).
   Output batch = Query(db.string(), "SELECT count(*) FROM t; DELETE FROM t");
   CHECK(Query(db.string(), "SELECT count(*) AS n FROM t").text.find("1") != std::string::npos);

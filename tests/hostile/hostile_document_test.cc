@@ -6,10 +6,12 @@
 // reason.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/utf8.h"
@@ -182,9 +184,17 @@ TEST_CASE("A 50 MB single-line page is cut in bounded time and memory", "[hostil
   line += "</p></body></html>";
   SECTION("through the crawler: too large") {
     CurlGlobal curl;
-    testing::TestServer server;
-    server.Serve("/long.html", line, "text/html");
-    server.Start();
+    // Streamed as it is, without a Content-Length, so only the count of
+    // body bytes received can stop it. (cpp-httplib would brotli-compress
+    // the whole page before its first byte, about 2 s: a timeout under
+    // low_speed_s = 1, not the case meant here.)
+    testing::RawServer server([&line](int fd, const std::string&, const std::atomic<bool>& stopping) {
+      if (!testing::SendAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n")) return;
+      const std::string_view all = line;
+      for (size_t at = 0; at < all.size() && !stopping; at += 64 << 10) {
+        if (!testing::SendAll(fd, all.substr(at, 64 << 10))) return;
+      }
+    });
     CrawlConfig config = testing::FastConfig();  // default max_bytes: 10 MiB
     SourceConfig s = testing::TestSource("long", "urls", "");
     s.urls = {server.Url("/long.html")};

@@ -232,7 +232,7 @@ TEST_CASE("Keep every part of an article split under subheadings", "[parse]") {
   CHECK(Has(a, "Bcme Holdings"));
 }
 
-TEST_CASE("A story wrapped in a stray unclosed link is kept; a page of short links stays empty", "[parse]") {
+TEST_CASE("A story wrapped in a stray unclosed link is kept, a page of short links stays empty", "[parse]") {
   // An unclosed <a> in the header makes every later paragraph link text.
   Article wrapped = ExtractArticle(
       "<html><body><div class=\"masthead\"><a href=\"/\">Example News</div>" + std::string(kStory) +

@@ -224,7 +224,7 @@ int KillRepeatedly(const std::vector<std::string>& args, const std::filesystem::
   return mid_crawl;
 }
 
-TEST_CASE("A run killed with SIGKILL anywhere loses nothing; the next run ends as one uninterrupted run would",
+TEST_CASE("A run killed with SIGKILL anywhere loses nothing, the next run ends as one uninterrupted run would",
           "[pipeline]") {
   auto started = std::chrono::steady_clock::now();
   CorpusServer server(Ms(15));

@@ -105,7 +105,7 @@ TEST_CASE("Evidence marks match names across case and script, at word boundaries
   }
 }
 
-TEST_CASE("The review queue holds low-confidence deals; conflicts need v_deal_conflicts", "[report]") {
+TEST_CASE("The review queue holds low-confidence deals, conflicts need v_deal_conflicts", "[report]") {
   ReportDb db;
   db.AddRun(1, "done");
   db.Deal({.borrower = "Sure Co", .confidence = 0.95});

@@ -75,7 +75,7 @@ TEST_CASE("Deal matching: identity and amount decide, with the rule's score", "[
   }
 }
 
-TEST_CASE("A bond is never the same deal as a loan; loan types are compatible", "[store]") {
+TEST_CASE("A bond is never the same deal as a loan, loan types are compatible", "[store]") {
   CHECK(TypesCompatible("syndicated_loan", "term_loan"));
   CHECK(TypesCompatible("green_loan", "loan"));
   CHECK(TypesCompatible("bond", "loan"));
@@ -131,7 +131,7 @@ TEST_CASE("Deal values: latest report wins, status only moves forward, the major
   CHECK(*tie.amount == 15e9);
 }
 
-TEST_CASE("History values are typed text; unknown status and generic type are not values", "[store]") {
+TEST_CASE("History values are typed text, unknown status and generic type are not values", "[store]") {
   MentionValues m = Mention(1, "2024-01-01", 12.5e9, "TWD", "unknown");
   m.tenor_years = 5;
   m.pricing = "TAIFX+0.9%";

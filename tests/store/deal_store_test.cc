@@ -63,7 +63,7 @@ TEST_CASE("The same deal from two articles is one deal with two sources", "[stor
   CHECK(Count(s, "SELECT count(*) FROM v_deal_lenders WHERE role = 'lead_arranger'") == 1);
 }
 
-TEST_CASE("Storing an article twice changes nothing; a changed article replaces its deals", "[store]") {
+TEST_CASE("Storing an article twice changes nothing, a changed article replaces its deals", "[store]") {
   auto store = DealStore::Open(":memory:");
   REQUIRE(store.ok());
   DealStore* s = store->get();

@@ -73,7 +73,7 @@ TEST_CASE("The bundled rate table loads and covers the currencies deals come in"
   CHECK(*rates->UsdPerUnit("TWD", "2024-05-01") == Approx(1 / 32.1).epsilon(0.05));
 }
 
-TEST_CASE("Deals get amount_usd from the rate of their report's date; new rates recompute it", "[store]") {
+TEST_CASE("Deals get amount_usd from the rate of their report's date, new rates recompute it", "[store]") {
   testing::TempDir dir;
   std::string path = (dir.path() / "deals.db").string();
   {
