@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <map>
 
 #include "common/strings.h"
@@ -375,12 +376,26 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
   // A clause naming the borrower before any deal is read ("Northland Power
   // and RWE, the borrowers on the project, ...") waits for the next deal.
   std::vector<const Frame*> pending;
-  for (const Frame& f : frames) {
-    if (f.blocked) continue;
+  // A clause blocked by a ranking cue that refers back to the deal ("兆豐銀
+  // 去年聯貸排名第二…該案由兆豐、台銀主辦") still gives the deal its lenders
+  // and purpose, never an amount or a deal of its own.
+  std::deque<Frame> referring;
+  for (const Frame& read : frames) {
+    const Frame* fp = &read;
+    if (read.blocked) {
+      if (read.blocked_by != "ranking" || !read.anaphoric || last < 0) continue;
+      Frame& copy = referring.emplace_back(read);
+      copy.blocked = false;
+      copy.money.reset();
+      copy.money_previous = false;
+      fp = &copy;
+    }
+    const Frame& f = *fp;
     bool names_borrower = f.borrower.set() && f.borrower.rule.find(".borrower.") != std::string::npos;
     if (!f.trigger && f.lenders.empty() && !f.anaphoric && !names_borrower) continue;
     std::string key = FrameKey(in, f);
     int target = Target(in, builders, last, f, key);
+    if (fp != &read && target != last) continue;
     if (target == -2 && names_borrower && !f.trigger) pending.push_back(&f);
     if (target == -2) continue;
     if (target == -1) {

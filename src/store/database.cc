@@ -40,6 +40,12 @@ int DenyWrites(void*, int action, const char* arg1, const char* arg2, const char
     }
     case SQLITE_PRAGMA:
       return arg2 == nullptr || IsReadingPragma(arg1 ? arg1 : "") ? SQLITE_OK : SQLITE_DENY;
+    case SQLITE_UPDATE: {
+      // Reading a table-valued pragma (pragma_foreign_key_check) asks this
+      // for the schema table; the read-only connection cannot write it.
+      std::string_view table = arg1 ? arg1 : "";
+      return table == "sqlite_master" || table == "sqlite_temp_master" ? SQLITE_OK : SQLITE_DENY;
+    }
     default:
       return SQLITE_DENY;
   }

@@ -56,7 +56,7 @@ TEST_CASE("An English project-finance story gives lenders with their roles", "[e
   CHECK(d.lenders[1].role == "agent");
 }
 
-TEST_CASE("A signing still to come is in_talks; a loan obtained or financially closed is done", "[extract]") {
+TEST_CASE("A signing still to come is in_talks, a loan obtained or financially closed is done", "[extract]") {
   struct Case {
     const char* text;
     const char* status;
@@ -78,7 +78,7 @@ TEST_CASE("A signing still to come is in_talks; a loan obtained or financially c
   }
 }
 
-TEST_CASE("A tax equity investor is no lender; a fund named ... Energy Capital is the borrower", "[extract]") {
+TEST_CASE("A tax equity investor is no lender, a fund named ... Energy Capital is the borrower", "[extract]") {
   auto deals = Extract(
       "Solar investor Redwood Energy Capital has closed a $700 million financing package for its Coyote Flats "
       "solar project in Nevada.\n"
@@ -131,6 +131,18 @@ TEST_CASE("A price per share and a take-private price are no loan amounts", "[ex
   REQUIRE(deals.size() == 1);
   REQUIRE(deals[0].amount);
   CHECK(deals[0].amount->value == Approx(2.1e9));
+}
+
+TEST_CASE("A sentence about a bank's league-table rank still gives the deal it refers to its lenders", "[extract]") {
+  auto deals = Extract(
+      "聯華精機股份有限公司昨日與台新銀完成1.5億美元聯貸案簽約。\n"
+      "台新銀去年主辦42件聯貸案，市占率6.2%，聯貸排名第四，該案由台新銀、彰銀及星展銀行共同主辦，資金用途為充實中期營運周轉金。\n",
+      "TW");
+  REQUIRE(deals.size() == 1);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(150e6));
+  CHECK(deals[0].lenders.size() >= 3);
+  CHECK(deals[0].project.find("充實中期營運周轉金") != std::string::npos);
 }
 
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
