@@ -185,6 +185,46 @@ std::string LenderKey(const Mention& m) {
   return key;
 }
 
+// "closed a $1.3bn financing package for its Faraday solar project ... A
+// $460m loan, a $300m bridge loan and $250m in ancillary facilities": a
+// package whose facilities the article lists one by one is those facilities
+// (the package may hold equity too). The facilities take the package's
+// purpose and status; the package goes.
+void SplitPackage(std::vector<Deal>* deals) {
+  auto is_package = [](const Deal& d) {
+    auto t = d.rule_ids.find("type");
+    return d.amount && t != d.rule_ids.end() && t->second.find("package") != std::string::npos;
+  };
+  for (size_t i = 0; i < deals->size(); ++i) {
+    const Deal& package = (*deals)[i];
+    if (!is_package(package)) continue;
+    std::vector<size_t> parts;
+    for (size_t j = 0; j < deals->size(); ++j) {
+      const Deal& d = (*deals)[j];
+      auto rule = d.rule_ids.find("amount");
+      if (j != i && d.amount && rule != d.rule_ids.end() && rule->second == "tranches" &&
+          d.borrower == package.borrower && d.amount->currency == package.amount->currency &&
+          d.amount->value && package.amount->value && *d.amount->value < *package.amount->value)
+        parts.push_back(j);
+    }
+    if (parts.size() < 2) continue;
+    for (size_t j : parts) {
+      Deal& d = (*deals)[j];
+      if (d.project.empty() && !package.project.empty()) {
+        d.project = package.project;
+        auto r = package.rule_ids.find("project");
+        d.rule_ids["project"] = (r == package.rule_ids.end() ? std::string("package") : r->second + "+package");
+      }
+      if (package.status != "unknown" && d.rule_ids["status"].rfind("default", 0) == 0) {
+        d.status = package.status;
+        d.rule_ids["status"] = package.rule_ids.count("status") ? package.rule_ids.at("status") + "+package" : "package";
+      }
+    }
+    deals->erase(deals->begin() + static_cast<long>(i));
+    return;
+  }
+}
+
 int RoleRank(const std::string& role) {
   if (role == "lead_arranger") return 3;
   if (role == "agent") return 2;
@@ -453,6 +493,7 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     deals.push_back(std::move(d));
   }
   MergeFragments(in, &deals);
+  SplitPackage(&deals);
   return deals;
 }
 

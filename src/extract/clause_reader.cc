@@ -167,7 +167,14 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
                 IsImplausiblySized(ctx.mentions->money[m.ref]);
   for (const PhraseMatch& c : CuesIn(types, ctx.text, after))
     r.score = std::max(r.score, TypePriority(types.ValueOf(c)) > 0 ? 3 : 1);
+  // A cue inside a loan word ("tax equity" in "tax equity bridge loan")
+  // names that loan, not this amount.
+  const std::vector<PhraseMatch> before_types = CuesIn(types, ctx.text, before);
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, before)) {
+    if (std::any_of(before_types.begin(), before_types.end(), [&](const PhraseMatch& t) {
+          return t.span.begin <= c.span.begin && c.span.end <= t.span.end && t.span.size() > c.span.size();
+        }))
+      continue;
     const std::string& v = cues.ValueOf(c);
     r.score += AmountCueScore(v);
     if ((v == "nondeal" || v == "equity") && c.span.end + 15 >= m.span.begin) r.ruled_out = true;

@@ -145,6 +145,24 @@ TEST_CASE("A sentence about a bank's league-table rank still gives the deal it r
   CHECK(deals[0].project.find("充實中期營運周轉金") != std::string::npos);
 }
 
+TEST_CASE("A package listed facility by facility is those facilities, each with the package's purpose", "[extract]") {
+  auto deals = Extract(
+      "Solar investor Redwood Energy Capital has closed a $900 million financing package for its Coyote Flats solar "
+      "project in Nevada.\n"
+      "A $420m construction loan, a $260m tax equity bridge loan, and $120m in ancillary facilities were provided by "
+      "MUFG and KeyBank acting as coordinating lead arrangers.\n");
+  REQUIRE(deals.size() == 3);
+  const double want[] = {420e6, 260e6, 120e6};
+  for (size_t i = 0; i < 3; ++i) {
+    REQUIRE(deals[i].amount);
+    CHECK(deals[i].amount->value == Approx(want[i]));
+    CHECK(deals[i].project.find("Coyote Flats solar") != std::string::npos);
+    CHECK(deals[i].status == "closed");
+    CHECK(deals[i].lenders.size() == 2);
+  }
+  CHECK(deals[1].type == "bridge_loan");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
