@@ -1,6 +1,7 @@
 #include "extract/assembler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -131,6 +132,35 @@ std::string FrameKey(const AssemblyInput& in, const Frame& f) {
 
 // Where a frame goes: an existing deal's index, -1 for a new deal, -2 to
 // drop it.
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// True when the characters of `short_name` appear in order in `long_name`
+// (ASCII letters compared without case, spaces and punctuation skipped):
+// 新地 in 新鸿基地产, MUFG in Mitsubishi UFJ Financial Group.
+bool IsAbbreviationOf(std::string_view short_name, std::string_view long_name) {
+  auto next = [](std::string_view s, size_t* i) -> char32_t {
+    while (*i < s.size()) {
+      size_t len;
+      char32_t cp = DecodeUtf8(s, *i, &len);
+      *i += len;
+      if (cp < 0x80 && !std::isalnum(static_cast<int>(cp))) continue;
+      return cp < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(cp))) : cp;
+    }
+    return 0;
+  };
+  size_t i = 0, j = 0;
+  for (char32_t want = next(short_name, &i); want; want = next(short_name, &i)) {
+    char32_t got;
+    do {
+      got = next(long_name, &j);
+    } while (got && got != want);
+    if (!got) return false;
+  }
+  return true;
+}
+
 int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last, const Frame& f,
            const std::string& key) {
   auto by_key = [&](bool need_no_money) {
@@ -145,8 +175,12 @@ int Target(const AssemblyInput& in, const std::vector<Builder>& deals, int last,
     // ("台塑及台化均為320億元": two deals of one size).
     auto compatible = [&](const Builder& b) {
       if (key.empty() || b.key.empty() || b.key == key) return true;
-      // Different names for one company across sentences (新地, 新鴻基地產)
-      // still share the amount; within one sentence they are two deals.
+      // Different names for one company across sentences (新地, 新鴻基地產;
+      // 威京集團 and its 中華工程) still share the amount; within one
+      // sentence they are two deals, and so are two Latin names neither of
+      // which abbreviates the other (Kessler Chemie, Venturi Autostrade).
+      bool latin = IsAscii(key) && IsAscii(b.key) && key[0] != '#' && b.key[0] != '#';  // "#c12": a gazetteer company
+      if (latin && !IsAbbreviationOf(key, b.key) && !IsAbbreviationOf(b.key, key)) return false;
       return std::none_of(b.frames.begin(), b.frames.end(), [&](const Frame* o) { return o->sentence == f.sentence; });
     };
     for (size_t i = 0; i < deals.size(); ++i)

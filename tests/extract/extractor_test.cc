@@ -163,6 +163,23 @@ TEST_CASE("A package listed facility by facility is those facilities, each with 
   CHECK(deals[1].type == "bridge_loan");
 }
 
+TEST_CASE("Two companies borrowing the same amount in one roundup are two deals; a facility's old size is none", "[extract]") {
+  auto deals = Extract(
+      "LONDON, June 5 (Dealwatch Wire) - Dutch packaging maker Vermeer Verpakking has signed a 600 million euro "
+      "five-year revolving credit facility, increased from 450 million euros after strong demand, bankers said.\n"
+      "ING and Rabobank acted as coordinators on the facility.\n"
+      "In Austria, cable maker Steinhof Kabel plans to raise 600 million euros through a seven-year term loan to "
+      "refinance existing debt, two bankers said.\n");
+  REQUIRE(deals.size() == 2);
+  CHECK(deals[0].borrower == "Vermeer Verpakking");
+  CHECK(deals[1].borrower == "Steinhof Kabel");
+  for (const Deal& d : deals) {
+    REQUIRE(d.amount);
+    CHECK(d.amount->value == Approx(600e6));
+  }
+  CHECK(deals[1].status == "planned");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
