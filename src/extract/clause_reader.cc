@@ -27,6 +27,7 @@ int AmountCueScore(const std::string& cue) {
   if (cue == "tranche") return -2;
   if (cue == "commitment") return -4;
   if (cue == "previous") return 0;  // a previous loan is a deal too (MoneyRating::previous)
+  if (cue == "another") return 1;   // "二為…", "另一筆為…": the next facility of a list
   if (cue == "accordion") return -5;
   return -6;  // nondeal, equity
 }
@@ -179,7 +180,10 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     r.score += AmountCueScore(v);
     if ((v == "nondeal" || v == "equity") && c.span.end + 15 >= m.span.begin) r.ruled_out = true;
     if (v == "tranche") r.part = true;
-    if (v == "previous") r.previous = true;
+    // A further facility of the same borrower ("已簽訂兩項融資合約：一為…；二為
+    // 美金1.5億元…") is, like a previous loan, a deal of its own whose
+    // borrower is the deal's before it.
+    if (v == "previous" || (v == "another" && c.span.end + 15 >= m.span.begin)) r.previous = true;
   }
   std::vector<PhraseMatch> after_types = CuesIn(types, ctx.text, after);
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.end, std::min(after.end, m.span.end + 24)})) {

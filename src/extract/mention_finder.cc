@@ -205,12 +205,18 @@ std::string CleanName(std::string_view raw) {
   // itself be a full company name of at least two characters before the suffix.
   static const RE2 kDescribed(
       "^[\\p{Han}A-Za-z0-9]{0,12}?(?:大[廠厂]|龍頭|龙头|[廠厂]商|業者|业者|製造商|制造商|供應商|供应商|發展商|发展商|"
-      "開發商|开发商|營運商|营运商|運營商|运营商|(?:模組|模组|零件|設備|设备|面板|封測|封测|代工|晶圓|晶圆|電池|电池|"
+      "開發商|开发商|營運商|营运商|運營商|运营商|物流商|航運商|航运商|建商|電信商|电信商|通路商|零售商|代理商|經銷商|经销商|"
+      "營造商|营造商|承包商|設備商|设备商|材料商|晶片商|芯片商|(?:模組|模组|零件|設備|设备|面板|封測|封测|代工|晶圓|晶圆|電池|电池|"
       "材料|機殼|机壳|車|车|鋼鐵|钢铁|化工|光電|光电|電子|电子|半導體|半导体)[廠厂]商?)"
       "(.{2,}?(?:股份有限公司|有限公司|有限責任公司|有限责任公司|公司|集團|集团|控股))$");
+  // Any "…廠" (光學鏡頭廠) before a name with its full legal suffix.
+  static const RE2 kDescribedPlant("^[\\p{Han}A-Za-z0-9]{2,12}?[廠厂](.{2,}?(?:股份有限公司|有限公司))$");
   std::string s(Trim(raw));
   std::string named;
-  if (RE2::FullMatch(s, kDescribed, &named) && named.rfind("有限", 0) != 0 && named.rfind("股份", 0) != 0) s = named;
+  auto plausible = [&] { return named.rfind("有限", 0) != 0 && named.rfind("股份", 0) != 0; };
+  if ((RE2::FullMatch(s, kDescribed, &named) && plausible()) ||
+      (RE2::FullMatch(s, kDescribedPlant, &named) && plausible()))
+    s = named;
   for (int i = 0; i < 3; ++i) {
     std::string before = s;
     RE2::Replace(&s, kLead, "");
@@ -228,7 +234,7 @@ bool PlausibleOrgName(std::string_view name) {
       "偿还|降低|扩充|进一步|有效|用于|对于|由于|关于|提高|增加|减少|支持|推动|认为|表示|指出|成为|属于|透过|通过|"
       "包括|以及|并且|为了|根据|按照|作为|其他|相关|有关|所有|全部|整个|该|此|本次|上述|下属|旗下|集团的|公司的|"
       "下半年|上半年|今年|去年|明年|前三季|第[一二三四]季|昨晚|今晚|昨日|今日|主要|持续|聚焦|共同借款人|身份|"
-      "计画|计划|预计|来自|成长|^公司|公司[于及和与]|[于及和与]$|^[0-9]");
+      "计画|计划|预计|来自|成长|^公司|公司[于及和与]|[于及和与]$|^[0-9]|^(?:上市|上柜|兴柜|挂牌)");
   return !RE2::PartialMatch(name, kVerbs);
 }
 

@@ -20,6 +20,8 @@ TEST_CASE("CleanName drops what the company is when its full name follows", "[ex
       {"機殼大廠群岳精密股份有限公司", "群岳精密股份有限公司"},
       {"锂电池厂商苏能储能科技有限公司", "苏能储能科技有限公司"},
       {"本地發展商恆峰置業集團", "恆峰置業集團"},
+      {"上市物流商港灣物流控股", "港灣物流控股"},
+      {"光學鏡頭廠明晶光電股份有限公司", "明晶光電股份有限公司"},
       // No full name after the description, or the description is the name.
       {"江南造船廠有限公司", "江南造船廠有限公司"},
       {"鋼鐵大廠東展", "鋼鐵大廠東展"},

@@ -180,6 +180,21 @@ TEST_CASE("Two companies borrowing the same amount in one roundup are two deals;
   CHECK(deals[1].status == "planned");
 }
 
+TEST_CASE("Two facilities listed as 一為…；二為… are two deals of one borrower", "[extract]") {
+  auto deals = Extract(
+      "光學鏡頭廠明晶光電股份有限公司今日公告，已與台北富邦銀行主辦的銀行團分別簽訂兩項融資合約：一為新台幣50億元、5年期定期貸款，"
+      "用於台中新廠擴建；二為美金1億元、為期三年的循環貸款，用於充實營運周轉金。\n",
+      "TW");
+  REQUIRE(deals.size() == 2);
+  for (const Deal& d : deals) CHECK(d.borrower == "明晶光電股份有限公司");
+  REQUIRE(deals[0].amount);
+  REQUIRE(deals[1].amount);
+  CHECK(deals[0].amount->currency == "TWD");
+  CHECK(deals[1].amount->value == Approx(100e6));
+  CHECK(deals[1].amount->currency == "USD");
+  CHECK(deals[1].type == "revolving_credit_facility");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
