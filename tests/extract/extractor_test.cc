@@ -195,6 +195,18 @@ TEST_CASE("Two facilities listed as 一為…；二為… are two deals of one b
   CHECK(deals[1].type == "revolving_credit_facility");
 }
 
+TEST_CASE("A subsidiary named with its city in brackets borrows; the parent's guarantee ceiling is no deal", "[extract]") {
+  auto deals = Extract(
+      "10月8日晚，華景材料股份有限公司公告，全資子公司華景新材（常州）有限公司與中國銀行常州分行簽訂《綜合授信協議》，"
+      "中國銀行常州分行向華景新材提供人民幣12億元綜合授信額度，授信期限3年。\n"
+      "華景材料今年3月曾獲董事會授權，為子公司提供背書保證上限人民幣20億元，此次授信在授權範圍內。\n",
+      "CN");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower == "華景新材（常州）有限公司");
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(1.2e9));
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
