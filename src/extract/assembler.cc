@@ -132,6 +132,13 @@ std::string FrameKey(const AssemblyInput& in, const Frame& f) {
 
 // Where a frame goes: an existing deal's index, -1 for a new deal, -2 to
 // drop it.
+// The opening of an SEC current report or of an agreement's execution copy.
+bool IsSignedFiling(std::string_view text) {
+  static const RE2 kMark("(?:FORM 8-K|EXECUTION VERSION|EXECUTION COPY|Exhibit 10\\.\\d+)");
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), 4000));
+  return RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), kMark);
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -522,6 +529,20 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
                     [](const DealLender& l) { return l.role == "lead_arranger" || l.role == "agent"; })) {
       d.status = "signed";
       d.rule_ids["status"] = "default:arranged";
+    }
+    // A further facility of a list, or a previous loan, of the deal's
+    // borrower ("已分別簽訂兩項融資協議：一筆為…；另一筆為…") shares its status.
+    bool listed = std::any_of(b.frames.begin(), b.frames.end(), [](const Frame* f) { return f->money_previous; });
+    if (d.status == "unknown" && listed && !deals.empty() && deals.back().borrower == d.borrower &&
+        deals.back().status != "unknown") {
+      d.status = deals.back().status;
+      d.rule_ids["status"] = "previous_deal";
+    }
+    // An 8-K or the execution copy of a credit agreement reports a signed
+    // agreement, whatever words its sentences use.
+    if (d.status == "unknown" && IsSignedFiling(in.text)) {
+      d.status = "signed";
+      d.rule_ids["status"] = "default:filing";
     }
     d.confidence = Confidence(b, d);
     deals.push_back(std::move(d));
