@@ -49,7 +49,7 @@ TEST_CASE("An English project-finance story gives lenders with their roles", "[e
   CHECK(d.amount->value == Approx(650e6));
   CHECK(d.amount->currency == "USD");
   CHECK(d.type == "construction_loan");
-  CHECK(d.status == "closed");
+  CHECK(d.status == "signed");  // "has secured": committed; "closed"/"financial close" say closed
   CHECK(d.project.find("Blue Mesa solar project") != std::string::npos);
   REQUIRE(d.lenders.size() == 2);
   CHECK(d.lenders[0].role == "lead_arranger");
