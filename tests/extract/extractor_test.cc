@@ -163,7 +163,7 @@ TEST_CASE("A package listed facility by facility is those facilities, each with 
   CHECK(deals[1].type == "bridge_loan");
 }
 
-TEST_CASE("Two companies borrowing the same amount in one roundup are two deals; a facility's old size is none", "[extract]") {
+TEST_CASE("Two companies borrowing the same amount in one roundup are two deals, a facility's old size is none", "[extract]") {
   auto deals = Extract(
       "LONDON, June 5 (Dealwatch Wire) - Dutch packaging maker Vermeer Verpakking has signed a 600 million euro "
       "five-year revolving credit facility, increased from 450 million euros after strong demand, bankers said.\n"
@@ -195,7 +195,7 @@ TEST_CASE("Two facilities listed as 一為…；二為… are two deals of one b
   CHECK(deals[1].type == "revolving_credit_facility");
 }
 
-TEST_CASE("A subsidiary named with its city in brackets borrows; the parent's guarantee ceiling is no deal", "[extract]") {
+TEST_CASE("A subsidiary named with its city in brackets borrows, the parent's guarantee ceiling is no deal", "[extract]") {
   auto deals = Extract(
       "10月8日晚，華景材料股份有限公司公告，全資子公司華景新材（常州）有限公司與中國銀行常州分行簽訂《綜合授信協議》，"
       "中國銀行常州分行向華景新材提供人民幣12億元綜合授信額度，授信期限3年。\n"
