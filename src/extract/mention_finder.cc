@@ -246,6 +246,7 @@ bool PlausibleBankName(std::string_view name, const Lexicon& lexicon) {
     if (m.span.size() < name.size()) return false;
   static const RE2 kNotName(
       "担任|降低|披露|因应|批评|据|透过|通过|包括|包含|以及|表示|指出|加入|参与|协助|等|各|多|数|偿还|归还|清偿|"
+      "利率|吸引|反映|序号|\\t|"
       "官股|公股|民营|外商|外资|本国|国内|国际银行$|大银行|^[一二两三四五六七八九十几数多]+");
   return !RE2::PartialMatch(name, kNotName);
 }

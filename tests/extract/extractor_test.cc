@@ -207,6 +207,20 @@ TEST_CASE("A subsidiary named with its city in brackets borrows, the parent's gu
   CHECK(deals[0].amount->value == Approx(1.2e9));
 }
 
+TEST_CASE("Coordinators and bookrunners lead, mandated lead arrangers in apposition lead, bad bank names go", "[extract]") {
+  auto deals = Extract(
+      "Dutch packaging maker Vermeer Verpakking has signed a 600 million euro five-year revolving credit facility.\n"
+      "ING and Rabobank acted as coordinators and bookrunners on the facility.\n"
+      "Societe Generale and Natixis, the mandated lead arrangers, joined later.\n");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].lenders.size() == 4);
+  for (const DealLender& l : deals[0].lenders) CHECK(l.role == "lead_arranger");
+  auto zh = Extract("港順物流今日與12家銀行簽訂一筆40億港元的五年期銀團貸款，利率按香港銀行同業拆息加1.1厘計算，由恒生銀行擔任代理行。\n", "HK");
+  REQUIRE(zh.size() == 1);
+  REQUIRE(zh[0].lenders.size() == 1);
+  CHECK(zh[0].lenders[0].role == "agent");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
