@@ -477,6 +477,27 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     std::string key = FrameKey(in, f);
     int target = Target(in, builders, last, f, key);
     if (fp != &read && target != last) continue;
+    // "資金將用於X，其中包括2022年簽署的一筆4億美元銀團貸款": the purpose
+    // before a previous loan's figure is the purpose of the deal being read.
+    static const RE2 kRefinanced("其中包括|其中包含|并对|以及对|(?i:including|as well as)");
+    auto refinanced_after = [&] {
+      size_t from = f.project.span.end, to = in.mentions->items[*f.money].span.begin;
+      std::string_view between = in.text.substr(from, to - from);
+      return RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kRefinanced);
+    };
+    if (f.money && f.project.set() && last >= 0 && target != last && !builders[last].frames.empty() &&
+        f.project.span.end <= in.mentions->items[*f.money].span.begin &&
+        (f.money_previous || refinanced_after())) {
+      bool has_project = std::any_of(builders[last].frames.begin(), builders[last].frames.end(),
+                                     [](const Frame* o) { return o->project.set(); });
+      if (!has_project) {
+        Frame& purpose = referring.emplace_back();
+        purpose.sentence = f.sentence;
+        purpose.clause = f.clause;
+        purpose.project = f.project;
+        builders[last].frames.push_back(&purpose);
+      }
+    }
     if (target == -2 && names_borrower && !f.trigger) pending.push_back(&f);
     if (target == -2) continue;
     if (target == -1) {

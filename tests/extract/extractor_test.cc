@@ -221,6 +221,17 @@ TEST_CASE("Coordinators and bookrunners lead, mandated lead arrangers in apposit
   CHECK(zh[0].lenders[0].role == "agent");
 }
 
+TEST_CASE("The purpose written before the loan it refinances belongs to the new loan", "[extract]") {
+  auto deals = Extract(
+      "據知情人士透露，東嶺集團旗下香港子公司東嶺國際控股有限公司近日啟動一筆6億美元、3年期境外銀團貸款的籌組，由中國銀行（香港）擔任牽頭行。\n"
+      "資金將用於償還現有債務及越南煉鋼廠二期建設，其中包括東嶺國際2021年簽署的一筆3億美元銀團貸款。\n",
+      "HK");
+  REQUIRE(deals.size() >= 1);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(600e6));
+  CHECK(deals[0].project.find("越南煉鋼廠二期建設") != std::string::npos);
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
