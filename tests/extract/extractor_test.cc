@@ -232,6 +232,15 @@ TEST_CASE("The purpose written before the loan it refinances belongs to the new 
   CHECK(deals[0].project.find("越南煉鋼廠二期建設") != std::string::npos);
 }
 
+TEST_CASE("The bond code in an announcement's header does not make a loan a bond", "[extract]") {
+  auto deals = Extract(
+      "證券代碼：600111 股票簡稱：閩東高速 編號：臨2025-014 債券代碼：136222 債券簡稱：19閩東債\n"
+      "福建閩東高速公路股份有限公司與國家開發銀行福建省分行等8家銀行簽訂《銀團貸款合同》，貸款金額為人民幣30億元。\n",
+      "CN");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].type == "syndicated_loan");
+}
+
 TEST_CASE("Two deals in one Chinese sentence are read as two deals", "[extract]") {
   auto deals = Extract(
       "摩根大通與三菱日聯正主導一筆規模約220億美元的聯合貸款，用於支持Vantage Data Centers興建德州的資料中心園區；"
