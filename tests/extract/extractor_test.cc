@@ -234,7 +234,8 @@ TEST_CASE("The purpose written before the loan it refinances belongs to the new 
 
 TEST_CASE("The bond code in an announcement's header does not make a loan a bond", "[extract]") {
   auto deals = Extract(
-      "證券代碼：600111 股票簡稱：閩東高速 編號：臨2025-014 債券代碼：136222 債券簡稱：19閩東債\n"
+      "證券代碼：600111 股票簡稱：閩東高速 編號：臨2025-014 債券代碼：136222 債券簡稱：19閩東債 "
+      "福建閩東高速公路股份有限公司關於簽訂《銀團貸款合同》的公告\n"
       "福建閩東高速公路股份有限公司與國家開發銀行福建省分行等8家銀行簽訂《銀團貸款合同》，貸款金額為人民幣30億元。\n",
       "CN");
   REQUIRE(deals.size() == 1);
