@@ -1,9 +1,10 @@
 // The article stage against bare gumbo parsing (issue 5): the whole stage
 // (DecodeToUtf8 + ExtractArticle: decode, parse, extract, metadata) must
 // cost no more than 1.15 times gumbo_parse of the same pages. Both run over
-// the same page sets in one process:
-//   en  the 181 pages of ../shared/bench/article-extraction/html (gzip, UTF-8)
-//   zh  the 69 pages of ../shared/bench/article-extraction-zh/original (GBK, UTF-8)
+// the same page sets in one process (bench_support.h; Arg = SetId):
+//   1 real-en  the 181 pages of ../shared/bench/article-extraction/html (gzip, UTF-8)
+//   2 real-zh  the 69 pages of ../shared/bench/article-extraction-zh/original (GBK, UTF-8)
+//   0 generated  the generated pages (page_generator.h; UTF-8, some GBK and Big5)
 // BM_StageOverGumbo alternates the two and reports their ratio directly.
 // DEALWATCH_BENCH overrides the ../shared/bench folder. Pages that cannot be
 // read are skipped; a set with no pages reports an error.
@@ -11,47 +12,20 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "common/files.h"
+#include "bench_support.h"
 #include "normalize/charset.h"
 #include "normalize/text_normalizer.h"
 #include "parse/article_extractor.h"
 
-namespace dealwatch {
+namespace dealwatch::bench {
 namespace {
 
-std::filesystem::path BenchDir() {
-  const char* env = std::getenv("DEALWATCH_BENCH");
-  if (env != nullptr && *env != '\0') return env;
-  return std::filesystem::path(DEALWATCH_SOURCE_DIR) / ".." / "shared" / "bench";
-}
-
-std::vector<std::string> LoadPages(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> pages;
-  for (const auto& f : files) {
-    Result<std::string> bytes = ReadInputFile(f.string());
-    if (bytes.ok()) pages.push_back(std::move(*bytes));
-  }
-  return pages;
-}
-
-// The page sets, loaded once (after gunzip: raw page bytes).
-const std::vector<std::string>& Pages(int set) {
-  static const std::vector<std::string> kEn = LoadPages(BenchDir() / "article-extraction" / "html");
-  static const std::vector<std::string> kZh =
-      LoadPages(BenchDir() / "article-extraction-zh" / "original");
-  return set == 0 ? kEn : kZh;
+const std::vector<std::string>& PagesOf(const benchmark::State& state) {
+  return Pages(static_cast<SetId>(state.range(0))).bytes;
 }
 
 int64_t TotalBytes(const std::vector<std::string>& pages) {
@@ -77,14 +51,14 @@ void StageAll(const std::vector<std::string>& pages) {
 }
 
 void BM_GumboParse(benchmark::State& state) {
-  const std::vector<std::string>& pages = Pages(static_cast<int>(state.range(0)));
+  const std::vector<std::string>& pages = PagesOf(state);
   if (pages.empty()) return state.SkipWithError("no pages (set DEALWATCH_BENCH)");
   for (auto _ : state) GumboAll(pages);
   state.SetBytesProcessed(state.iterations() * TotalBytes(pages));
 }
 
 void BM_ArticleStage(benchmark::State& state) {
-  const std::vector<std::string>& pages = Pages(static_cast<int>(state.range(0)));
+  const std::vector<std::string>& pages = PagesOf(state);
   if (pages.empty()) return state.SkipWithError("no pages (set DEALWATCH_BENCH)");
   TextNormalizer::Get();  // built once per process (about 40 ms), not per page
   for (auto _ : state) StageAll(pages);
@@ -103,7 +77,7 @@ double ThreadSeconds() {
 // stage pass over the fastest gumbo pass in thread CPU time, which a busy
 // shared machine disturbs far less than two separate wall-clock timings.
 void BM_StageOverGumbo(benchmark::State& state) {
-  const std::vector<std::string>& pages = Pages(static_cast<int>(state.range(0)));
+  const std::vector<std::string>& pages = PagesOf(state);
   if (pages.empty()) return state.SkipWithError("no pages (set DEALWATCH_BENCH)");
   TextNormalizer::Get();
   double best_gumbo = 1e30, best_stage = 1e30;
@@ -121,10 +95,22 @@ void BM_StageOverGumbo(benchmark::State& state) {
   state.counters["ratio"] = best_stage / best_gumbo;
 }
 
-// Arg 0: the English/multilingual set, 1: the Chinese set.
-BENCHMARK(BM_GumboParse)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0);
-BENCHMARK(BM_ArticleStage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0);
-BENCHMARK(BM_StageOverGumbo)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(10.0);
-
 }  // namespace
-}  // namespace dealwatch
+
+// Arg: the SetId (1 real-en, 2 real-zh, 0 generated). `min_time` scales the
+// 3 s / 10 s defaults; the real sets repeat `repetitions` times (bench.sh
+// reads the medians), the generated set, ten times larger, once.
+void RegisterArticleBenchmarks(double min_time, int repetitions) {
+  for (int set : {kRealEn, kRealZh, kGenerated}) {
+    if (set != kGenerated && !GetOptions().real) continue;
+    int reps = set == kGenerated ? 1 : repetitions;
+    benchmark::RegisterBenchmark("BM_GumboParse", BM_GumboParse)
+        ->Arg(set)->Unit(benchmark::kMillisecond)->MinTime(3.0 * min_time)->Repetitions(reps);
+    benchmark::RegisterBenchmark("BM_ArticleStage", BM_ArticleStage)
+        ->Arg(set)->Unit(benchmark::kMillisecond)->MinTime(3.0 * min_time)->Repetitions(reps);
+    benchmark::RegisterBenchmark("BM_StageOverGumbo", BM_StageOverGumbo)
+        ->Arg(set)->Unit(benchmark::kMillisecond)->MinTime(10.0 * min_time)->Repetitions(reps);
+  }
+}
+
+}  // namespace dealwatch::bench

@@ -24,6 +24,6 @@ echo "== unit and integration tests (ctest)"
 (cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 300)
 echo "== rule examples"
 "$bin" rules test
-echo "== corpus evaluation gate"
-"$bin" eval --floors "$root/corpus/floors.json"
+echo "== corpus evaluation gate (scripts/eval.sh --gate-only)"
+"$root/scripts/eval.sh" --gate-only
 echo "test: all passed"
