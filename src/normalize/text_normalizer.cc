@@ -79,6 +79,9 @@ enum Flag : uint8_t {
   kCjk = 64,      // replacement is a CJK character or CJK punctuation
 };
 
+// In run_ entries: the replacement is the one ASCII byte in bits 0-7.
+constexpr uint32_t kOneByte = 0x80u << 24;
+
 // Characters whose ICU Simplified->Traditional mapping differs but that
 // Taiwanese and Hong Kong text uses all the time; they say nothing about script.
 constexpr std::u32string_view kSharedChars = U"台里面干后只余松准才系范朴卷志制谷冲凶游布斗折周丑签";
@@ -196,9 +199,17 @@ struct TextNormalizer::Builder {
     tn->run_.assign(0x10000, 0);
     for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
       const Entry& e = tn->table_[cp];
-      if (e.len != 3 || (e.flags & (kSpace | kNewline))) continue;
+      if ((e.len != 3 && e.len != 1) || (e.flags & (kSpace | kNewline))) continue;
       const auto* r = reinterpret_cast<const unsigned char*>(tn->pool_.data() + e.pool);
-      tn->run_[cp] = r[0] | (r[1] << 8) | (r[2] << 16) | (static_cast<uint32_t>(e.flags) << 24);
+      uint32_t flags = static_cast<uint32_t>(e.flags) << 24;
+      if (e.len == 1) {
+        // Full-width punctuation, digits and letters (，→ ",") join the run
+        // as one ASCII byte, unless they are control or whitespace bytes.
+        if (r[0] <= 0x20 || r[0] >= 0x7F) continue;
+        tn->run_[cp] = r[0] | flags | kOneByte;
+      } else {
+        tn->run_[cp] = r[0] | (r[1] << 8) | (r[2] << 16) | flags;
+      }
     }
   }
 };
@@ -524,20 +535,47 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
     st->Visible(cls, std::string_view(pool_.data() + e.pool, e.len));
     return i + len;
   }
-  // Pass 2: copy through the table (same length in and out).
-  st->Flush(((run_entry(i) >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, 0);
+  // Pass 2: copy through the table. Three-byte replacements map linearly;
+  // a full-width character folded to one ASCII byte gets a piece of its own.
+  const uint32_t first = run_entry(i);
+  if (first & kOneByte) {
+    char c = static_cast<char>(first & 0xFF);
+    st->Flush(AsciiCls(c), c);
+  } else {
+    st->Flush(((first >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, 0);
+  }
   const size_t start_out = out.size();
   out.resize(start_out + (end - i));
-  auto* w = reinterpret_cast<unsigned char*>(out.data() + start_out);
+  auto* const base = reinterpret_cast<unsigned char*>(out.data());
+  size_t w = start_out, seg_in = i, seg_out = start_out;
   uint32_t r = 0;
-  for (size_t k = i; k < end; k += 3, w += 3) {
+  char last_one = 0, prev_one = 0;  // the last two one-byte outputs, 0 after a Chinese character
+  for (size_t k = i; k < end; k += 3) {
     r = run[((bytes[k] & 0x0F) << 12) | ((bytes[k + 1] & 0x3F) << 6) | (bytes[k + 2] & 0x3F)];
-    w[0] = static_cast<unsigned char>(r);
-    w[1] = static_cast<unsigned char>(r >> 8);
-    w[2] = static_cast<unsigned char>(r >> 16);
+    if (r & kOneByte) {
+      if (k > seg_in) result->map.Add(seg_out, seg_in, w - seg_out, k - seg_in, true);
+      result->map.Add(w, k, 1, 3, false);
+      base[w++] = static_cast<unsigned char>(r);
+      seg_in = k + 3;
+      seg_out = w;
+      prev_one = last_one;
+      last_one = static_cast<char>(r & 0xFF);
+    } else {
+      base[w] = static_cast<unsigned char>(r);
+      base[w + 1] = static_cast<unsigned char>(r >> 8);
+      base[w + 2] = static_cast<unsigned char>(r >> 16);
+      w += 3;
+      prev_one = last_one = 0;
+    }
   }
-  result->map.Add(start_out, i, end - i, end - i, true);
-  st->Visible(((r >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, "xx");
+  if (end > seg_in) result->map.Add(seg_out, seg_in, w - seg_out, end - seg_in, true);
+  out.resize(w);
+  if (r & kOneByte) {
+    st->Visible(AsciiCls(last_one), std::string_view(&last_one, 1));
+    st->last_c2 = prev_one;
+  } else {
+    st->Visible(((r >> 24) & kCjk) ? Cls::kCjk : Cls::kLetter, "xx");
+  }
   return end;
 }
 

@@ -80,6 +80,27 @@ TEST_CASE("Offsets map normalised spans back to the original bytes", "[normalize
   CHECK(nt.map.ToOriginal({nt.text.size(), nt.text.size()}).begin == orig.size());
 }
 
+TEST_CASE("Full-width punctuation inside Chinese text folds to ASCII and maps back exactly", "[normalize]") {
+  std::string orig = "兆豐銀行統籌主辦，台銀、合庫參貸；金額１２０億元：五年期！";
+  NormalizedText nt = TextNormalizer::Get().Normalize(orig);
+  CHECK(nt.text == "兆丰银行统筹主办,台银、合库参贷;金额120亿元:五年期!");
+  auto find_orig = [&](const std::string& needle) {
+    size_t b = nt.text.find(needle);
+    REQUIRE(b != std::string::npos);
+    Span s = nt.map.ToOriginal({b, b + needle.size()});
+    return orig.substr(s.begin, s.size());
+  };
+  CHECK(find_orig(",") == "，");
+  CHECK(find_orig("主办,台银") == "主辦，台銀");
+  CHECK(find_orig(";金额") == "；金額");
+  CHECK(find_orig("120亿元") == "１２０億元");
+  CHECK(find_orig("五年期!") == "五年期！");
+  for (size_t i = 0; i <= nt.text.size(); ++i) {  // every offset maps inside the original, in order
+    Span s = nt.map.ToOriginal({i, i});
+    CHECK(s.begin <= orig.size());
+  }
+}
+
 TEST_CASE("Script classes tell Traditional from Simplified characters", "[normalize]") {
   const TextNormalizer& tn = TextNormalizer::Get();
   CHECK(tn.IsTraditionalOnly(U'們'));
