@@ -453,6 +453,10 @@ void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join
         }
       } else if (c == ' ' || c == '\t') {
         st.Whitespace(i++);
+        while (i < n && (in[i] == ' ' || in[i] == '\t')) {  // the rest of a run of blanks at once
+          ++st.ws_count;
+          ++i;
+        }
       } else {
         ++i;  // other control characters are dropped
       }
@@ -509,21 +513,40 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
     return run[cp];  // 0 for surrogates too
   };
   constexpr uint32_t kBoundaryBit = static_cast<uint32_t>(kBoundary) << 24;
-  // Pass 1: the run's end. A character that composes with the one before
-  // (no NFKC boundary) ends the run one character early, so NFKC sees the
-  // pair whole; so does a non-boundary character of another length after it.
-  size_t end = i;
-  while (uint32_t r = run_entry(end)) {
-    if (!(r & kBoundaryBit)) {
-      if (end > i) end -= 3;
+  // Pass 1: the run's end, at most kChunk characters (their entries kept
+  // for pass 2; a longer run continues in the next call). A character that
+  // composes with the one before (no NFKC boundary) ends the run one
+  // character early, so NFKC sees the pair whole.
+  constexpr size_t kChunk = 256;
+  uint32_t entries[kChunk];
+  size_t count = 0, end = i;
+  while (count < kChunk) {
+    uint32_t e = run_entry(end);
+    if (!e) break;
+    if (!(e & kBoundaryBit)) {
+      if (count > 0) {
+        --count;
+        end -= 3;
+      }
       break;
     }
+    entries[count++] = e;
     end += 3;
   }
-  if (end > i && end < n && bytes[end] >= 0x80 && !run_entry(end)) {
-    size_t l;
-    char32_t next = DecodeUtf8(in, end, &l);
-    if (next < 0x10000 && !(table_[next].flags & kBoundary)) end -= 3;
+  if (count > 0 && end < n && bytes[end] >= 0x80) {  // does the next character compose with the last?
+    uint32_t e = run_entry(end);
+    bool composes;
+    if (e) {
+      composes = !(e & kBoundaryBit);
+    } else {
+      size_t l;
+      char32_t next = DecodeUtf8(in, end, &l);
+      composes = next < 0x10000 && !(table_[next].flags & kBoundary);
+    }
+    if (composes) {
+      --count;
+      end -= 3;
+    }
   }
   if (end == i) {  // nothing taken: let the general path handle this character
     size_t len;
@@ -537,7 +560,7 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
   }
   // Pass 2: copy through the table. Three-byte replacements map linearly;
   // a full-width character folded to one ASCII byte gets a piece of its own.
-  const uint32_t first = run_entry(i);
+  const uint32_t first = entries[0];
   if (first & kOneByte) {
     char c = static_cast<char>(first & 0xFF);
     st->Flush(AsciiCls(c), c);
@@ -550,8 +573,8 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
   size_t w = start_out, seg_in = i, seg_out = start_out;
   uint32_t r = 0;
   char last_one = 0, prev_one = 0;  // the last two one-byte outputs, 0 after a Chinese character
-  for (size_t k = i; k < end; k += 3) {
-    r = run[((bytes[k] & 0x0F) << 12) | ((bytes[k + 1] & 0x3F) << 6) | (bytes[k + 2] & 0x3F)];
+  for (size_t c = 0, k = i; c < count; ++c, k += 3) {
+    r = entries[c];
     if (r & kOneByte) {
       if (k > seg_in) result->map.Add(seg_out, seg_in, w - seg_out, k - seg_in, true);
       result->map.Add(w, k, 1, 3, false);
