@@ -3,9 +3,14 @@
 target_sources(dealwatch_bench PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/article_bench.cc
   ${CMAKE_CURRENT_LIST_DIR}/bench_support.cc
+  ${CMAKE_CURRENT_LIST_DIR}/crawl_bench.cc
   ${CMAKE_CURRENT_LIST_DIR}/gen_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/micro_bench.cc
   ${CMAKE_CURRENT_LIST_DIR}/page_chrome.cc
   ${CMAKE_CURRENT_LIST_DIR}/page_generator.cc
   ${CMAKE_CURRENT_LIST_DIR}/stage_bench.cc
 )
+# The crawl benchmark serves pages with cpp-httplib, as the crawl tests do
+# (Debian builds it as a shared library: link it and use its flags).
+pkg_check_modules(DEALWATCH_BENCH_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+target_link_libraries(dealwatch_bench PRIVATE PkgConfig::DEALWATCH_BENCH_HTTPLIB)

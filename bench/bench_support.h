@@ -19,6 +19,7 @@ struct Options {
   int64_t pages = 1000;           // generated pages held in memory for the stage benchmarks
   int64_t corpus_pages = 20000;   // the generated corpus they are sampled from (and --generate writes)
   int64_t min_real_pages = 500;   // stateless stages repeat the real sets up to this many pages
+  int64_t crawl_pages = 2000;     // pages the crawl benchmarks fetch from loopback servers
   bool real = true;               // also the real pages of ../shared/bench
   std::string generate_dir;       // --generate: write the corpus there and exit
 };

@@ -4,6 +4,7 @@
 //   --pages=N            generated pages held in memory for the stage benchmarks (1000)
 //   --corpus_pages=N     size of the generated corpus they are sampled from (20000)
 //   --min_real_pages=N   stateless stages repeat the real sets up to N pages (500)
+//   --crawl_pages=N      pages the crawl benchmarks fetch from loopback servers (2000)
 //   --article_time=X     scales the article/gumbo benchmarks' 3 s and 10 s (1)
 //   --article_reps=N     repetitions of the article/gumbo benchmarks on real pages (3)
 //   --no_real            leave out the real pages of ../shared/bench
@@ -20,10 +21,12 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "crawl/curl_handles.h"
 
 namespace dealwatch::bench {
 void RegisterStageBenchmarks();
 void RegisterArticleBenchmarks(double min_time, int repetitions);
+void RegisterCrawlBenchmarks();
 }  // namespace dealwatch::bench
 
 namespace {
@@ -44,6 +47,7 @@ bool ParseOwnFlags(int* argc, char** argv, double* article_time, int64_t* articl
     if ((v = value(a, "--pages"))) GetOptions().pages = std::strtoll(v, &end, 10);
     else if ((v = value(a, "--corpus_pages"))) GetOptions().corpus_pages = std::strtoll(v, &end, 10);
     else if ((v = value(a, "--min_real_pages"))) GetOptions().min_real_pages = std::strtoll(v, &end, 10);
+    else if ((v = value(a, "--crawl_pages"))) GetOptions().crawl_pages = std::strtoll(v, &end, 10);
     else if ((v = value(a, "--article_time"))) *article_time = std::strtod(v, &end);
     else if ((v = value(a, "--article_reps"))) *article_reps = std::strtoll(v, &end, 10);
     else if ((v = value(a, "--generate"))) GetOptions().generate_dir = v;
@@ -55,7 +59,7 @@ bool ParseOwnFlags(int* argc, char** argv, double* article_time, int64_t* articl
     }
   }
   *argc = out;
-  return GetOptions().pages > 0 && GetOptions().corpus_pages > 0;
+  return GetOptions().pages > 0 && GetOptions().corpus_pages > 0 && GetOptions().crawl_pages > 0;
 }
 
 int Generate() {
@@ -77,12 +81,14 @@ int Generate() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  dealwatch::CurlGlobal curl;  // before any thread starts; the crawl benchmarks need it
   double article_time = 1.0;
   int64_t article_reps = 3;
   if (!ParseOwnFlags(&argc, argv, &article_time, &article_reps)) return 2;
   if (!GetOptions().generate_dir.empty()) return Generate();
   dealwatch::bench::RegisterArticleBenchmarks(article_time, static_cast<int>(article_reps));
   dealwatch::bench::RegisterStageBenchmarks();
+  dealwatch::bench::RegisterCrawlBenchmarks();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   benchmark::RunSpecifiedBenchmarks();

@@ -5,26 +5,30 @@
 #   2. every stage and the pipeline end to end, one thread and two: pages/s,
 #      MB/s and peak memory, on generated pages and ../shared/bench's pages;
 #   3. microbenchmarks: normaliser, amount parser, rule matching;
-#   4. `dealwatch run` over a generated site of 20,000 pages read through
+#   4. the crawl (issue 6): Crawler::Run fetching 2,000 generated pages from
+#      loopback HTTP servers with delays off, alone and with the article
+#      stage: pages/s, MB/s, CPU per page;
+#   5. `dealwatch run` over a generated site of 20,000 pages read through
 #      file:// feeds: pages/s, MB/s and peak RSS (budget: 200 MB), with RSS
 #      along the run (processing, report, each quarter of the pages).
-# Then prints one table. About 8 minutes on a 2-core machine (5 of them the
+# Then prints one table. About 9 minutes on a 2-core machine (5 of them the
 # 20,000-page run); --quick (2,000 pages) about 3.
 # On a busy machine trust the cpu and alternating ratios: wall time then
 # measures the other processes too (the table prints the load average).
 # usage: scripts/bench.sh [--quick] [--pages N] [--run-pages N] [--no-run]
-#                         [BUILD_DIR] [-- dealwatch_bench flags...]
+#                         [--no-crawl] [BUILD_DIR] [-- dealwatch_bench flags...]
 #   BUILD_DIR  default build-bench/ (or $BUILD_DIR); results in BUILD_DIR/bench/
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-bench}
-quick=0 pages=1000 run_pages=20000 do_run=1 extra=()
+quick=0 pages=1000 run_pages=20000 do_run=1 do_crawl=1 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 pages=300 run_pages=2000 ;;
     --pages) pages=$2; shift ;;
     --run-pages) run_pages=$2; shift ;;
     --no-run) do_run=0 ;;
+    --no-crawl) do_crawl=0 ;;
     --) shift; extra=("$@"); break ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -62,6 +66,14 @@ echo "== stages, one thread and two"
 echo "== microbenchmarks"
 "$bench" "${common[@]}" --benchmark_filter='^BM_(Normalize|FindMoney|RuleMatch)/' --benchmark_min_time="$micro_time" \
   --benchmark_out="$out/micro.json" --benchmark_out_format=json "${extra[@]}"
+
+rm -f "$out/crawl.json"
+if [ "$do_crawl" = 1 ]; then
+  echo "== crawl over loopback, delays off"
+  "$bench" "${common[@]}" --benchmark_filter='^crawl/' --benchmark_repetitions="$reps" \
+    --benchmark_report_aggregates_only=true \
+    --benchmark_out="$out/crawl.json" --benchmark_out_format=json "${extra[@]}"
+fi
 
 rm -f "$out/run.json"
 if [ "$do_run" = 1 ]; then
@@ -143,6 +155,7 @@ def load(name):
     p = os.path.join(out, name)
     return json.load(open(p)) if os.path.exists(p) else None
 ratio, stages, micro, run = load("ratio.json"), load("stages.json"), load("micro.json"), load("run.json")
+crawl = load("crawl.json")
 ctx = (stages or ratio or micro or {}).get("context", {})
 print("machine: %d x %.0f MHz, load: %s" % (ctx.get("num_cpus", 0), ctx.get("mhz_per_cpu", 0),
       open(os.path.join(out, "load.txt")).read().split("load average:")[-1].strip()))
@@ -186,6 +199,23 @@ if micro:
     for r in micro["benchmarks"]:
         print("  %-14s %-8s %14.0f %10.2f" % (r["run_name"].split("/")[0], r.get("label", ""),
               r["items_per_second"], r["bytes_per_second"] / 1e6))
+if crawl:
+    runs = [r for r in crawl["benchmarks"] if r.get("aggregate_name", "median") == "median"
+            and not r.get("error_occurred")]
+    pages = int(runs[0]["pages"]) if runs else 0
+    print("\ncrawl (loopback, %s pages, delays off; wall time; cpu: the crawler's thread, process: with the servers)"
+          % format(pages, ","))
+    print("  %-8s %-9s %5s %9s %10s %10s %12s %12s %6s" % ("handler", "encoding", "hosts", "pages/s", "page MB/s",
+          "wire MB/s", "cpu ms/page", "proc ms/page", "cores"))
+    for r in runs:
+        _, handler, encoding, hosts = r["run_name"].split("/")[:4]
+        rate = r["items_per_second"]
+        print("  %-8s %-9s %5s %9.0f %10.1f %10.1f %12.3f %12.3f %6.2f" % (
+            handler, encoding, hosts.split(":")[1], rate, r["bytes_per_second"] / 1e6,
+            r["wire_MB"] * rate / max(r["pages"], 1), r["cpu_ms_per_page"], r["proc_cpu_ms_per_page"], r["cores"]))
+    for r in crawl["benchmarks"]:
+        if r.get("error_occurred"):
+            print("  %s: %s" % (r["run_name"], r.get("error_message", "failed")))
 if run:
     mb = run["bytes"] / 1e6
     ok = run["peak_rss"] < 200e6
