@@ -41,6 +41,9 @@ struct RecordedRequest {
 class TestServer {
  public:
   TestServer() {
+    // Without TCP_NODELAY every answer on a reused connection waits ~40 ms
+    // (Nagle's algorithm meeting delayed ACKs).
+    server_.set_tcp_nodelay(true);
     port_ = server_.bind_to_any_port("127.0.0.1");
     server_.set_keep_alive_max_count(100);
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
