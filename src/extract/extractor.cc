@@ -1,5 +1,6 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
 #include <map>
 
 #include "extract/assembler.h"
@@ -23,18 +24,65 @@ bool CjkAround(std::string_view text, size_t i, size_t begin, size_t end) {
          (a < end && cjk_at(a));
 }
 
+// The work of reading a clause grows faster than its length (each deal a
+// clause states is weighed against every lender and organisation in it), so
+// a longer clause is read in pieces of at most this many bytes. Real
+// sentences are far shorter (the longest of corpus/ and of the shared dev
+// set: about 700 bytes); a page that is one 64 KiB sentence of deals took
+// seconds and hundreds of MiB before (fuzz/regressions/extractor/).
+constexpr size_t kMaxClauseBytes = 4096;
+
+// No real clause states more than three deals (corpus/, dev set); one that
+// yields more frames is a list or junk, and only its first ones are kept.
+// Every frame carries every lender of its clause, so without this the
+// frames of a long run of deals grow with text length times clause length.
+constexpr size_t kMaxFramesPerClause = 8;
+
+// The mention with begin < pos < end, or null.
+const Mention* MentionAround(const ArticleMentions& mentions, size_t pos) {
+  auto it = std::upper_bound(mentions.items.begin(), mentions.items.end(), pos,
+                             [](size_t p, const Mention& m) { return p < m.span.begin; });
+  if (it == mentions.items.begin()) return nullptr;
+  --it;
+  return it->span.begin < pos && pos < it->span.end ? &*it : nullptr;
+}
+
+// Where to end a piece of an over-long clause that starts at `begin`: after
+// the last comma, space or 、 in the second half of the allowed length that
+// is in no mention; else at the allowed length, moved off any mention and
+// onto a character boundary.
+size_t PieceEnd(std::string_view text, size_t begin, const ArticleMentions& mentions) {
+  size_t limit = begin + kMaxClauseBytes;
+  if (const Mention* m = MentionAround(mentions, limit)) limit = m->span.begin > begin ? m->span.begin : m->span.end;
+  for (size_t i = limit; i > begin + kMaxClauseBytes / 2; --i) {
+    bool separator = text[i - 1] == ',' || text[i - 1] == ' ' || (i >= 3 && text.substr(i - 3, 3) == "\xE3\x80\x81");
+    if (separator && !MentionAround(mentions, i)) return i;
+  }
+  while (limit > begin + 1 && limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  return limit;
+}
+
 // Splits a Chinese sentence into clauses at semicolons: "A主導B的聯貸;C從市場
 // 獲得資金" carries two deals. English semicolons mostly separate list items
 // ("Other lenders included; Bank of America, ..."), so they do not split.
-std::vector<Span> Clauses(std::string_view text, Span sentence) {
+// A clause over kMaxClauseBytes is cut into pieces between mentions.
+std::vector<Span> Clauses(std::string_view text, Span sentence, const ArticleMentions& mentions) {
   std::vector<Span> out;
+  auto add = [&](size_t begin, size_t end) {
+    while (end - begin > kMaxClauseBytes) {
+      size_t cut = std::min(PieceEnd(text, begin, mentions), end);
+      out.push_back({begin, cut});
+      begin = cut;
+    }
+    out.push_back({begin, end});
+  };
   size_t start = sentence.begin;
   for (size_t i = sentence.begin; i < sentence.end; ++i) {
     if (text[i] != ';' || !CjkAround(text, i, sentence.begin, sentence.end)) continue;
-    if (i > start) out.push_back({start, i + 1});
+    if (i > start) add(start, i + 1);
     start = i + 1;
   }
-  if (start < sentence.end) out.push_back({start, sentence.end});
+  if (start < sentence.end) add(start, sentence.end);
   return out;
 }
 
@@ -87,10 +135,11 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const Normalized
   ClauseContext cc{text, &mentions, &lexicon_, &rules_};
   std::vector<Frame> frames;
   for (size_t s = 0; s < sentences.size(); ++s) {
-    for (Span clause : Clauses(text, sentences[s])) {
+    for (Span clause : Clauses(text, sentences[s], mentions)) {
       TaggedText tagged(text, clause, mentions);
       std::vector<RuleHit> hits;
       std::vector<Frame> read = ReadClause(cc, tagged, static_cast<int>(s), trace ? &hits : nullptr);
+      if (read.size() > kMaxFramesPerClause) read.erase(read.begin() + kMaxFramesPerClause, read.end());
       if (trace) trace->clauses.push_back({static_cast<int>(s), clause, tagged, std::move(hits), read});
       for (Frame& f : read) frames.push_back(std::move(f));
     }

@@ -27,11 +27,13 @@ size_t ExtendLenderName(std::string_view text, size_t end) {
 }
 
 void AddLexiconLenders(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
+  std::vector<Mention> batch;
   for (const PhraseMatch& pm : lexicon.lender_matcher().FindAll(text)) {
     if (pm.value >= static_cast<int>(lexicon.lenders().size())) continue;  // a blocker
     Span span{pm.span.begin, ExtendLenderName(text, pm.span.end)};
-    m->Insert({MentionKind::kLender, span, pm.value, std::string(text.substr(span.begin, span.size())), "lexicon"});
+    batch.push_back({MentionKind::kLender, span, pm.value, std::string(text.substr(span.begin, span.size())), "lexicon"});
   }
+  m->InsertAll(std::move(batch));
 }
 
 // The gazetteer company a rule-found name is ("台灣水泥公司" is 台泥), or -1.
@@ -44,11 +46,13 @@ int GazetteerRef(std::string_view name, const Lexicon& lexicon) {
 
 // Companies of the borrower gazetteer (after lenders, which win overlaps).
 void AddGazetteerCompanies(std::string_view text, const Lexicon& lexicon, ArticleMentions* m) {
+  std::vector<Mention> batch;
   for (const PhraseMatch& pm : lexicon.company_matcher().FindAll(text)) {
     if (pm.value >= static_cast<int>(lexicon.companies().size())) continue;  // a blocker
-    m->Insert({MentionKind::kOrg, pm.span, pm.value, std::string(text.substr(pm.span.begin, pm.span.size())),
-               "gazetteer"});
+    batch.push_back({MentionKind::kOrg, pm.span, pm.value, std::string(text.substr(pm.span.begin, pm.span.size())),
+                     "gazetteer"});
   }
+  m->InsertAll(std::move(batch));
 }
 
 void AddTerms(std::string_view text, const MoneyContext& context, ArticleMentions* m) {
@@ -68,14 +72,20 @@ void AddTerms(std::string_view text, const MoneyContext& context, ArticleMention
       }
     }
   }
+  std::vector<Mention> batch;
   for (size_t i = 0; i < m->money.size(); ++i)
-    m->Insert({MentionKind::kMoney, m->money[i].span, static_cast<int>(i), "", "money"});
+    batch.push_back({MentionKind::kMoney, m->money[i].span, static_cast<int>(i), "", "money"});
+  m->InsertAll(std::move(batch));
   m->tenors = FindTenors(text);
+  batch.clear();
   for (size_t i = 0; i < m->tenors.size(); ++i)
-    m->Insert({MentionKind::kTenor, m->tenors[i].span, static_cast<int>(i), "", "tenor"});
+    batch.push_back({MentionKind::kTenor, m->tenors[i].span, static_cast<int>(i), "", "tenor"});
+  m->InsertAll(std::move(batch));
   m->pricing = FindPricing(text);
+  batch.clear();
   for (size_t i = 0; i < m->pricing.size(); ++i)
-    m->Insert({MentionKind::kPricing, m->pricing[i].span, static_cast<int>(i), "", "pricing"});
+    batch.push_back({MentionKind::kPricing, m->pricing[i].span, static_cast<int>(i), "", "pricing"});
+  m->InsertAll(std::move(batch));
 }
 
 struct KnownName {
@@ -86,10 +96,13 @@ struct KnownName {
 
 // Runs the rules of `field` ("lender" or "org") over every sentence and adds
 // what their `name` groups capture. An `alias` group (a short name in
-// brackets) is remembered for coreference.
+// brackets) is remembered for coreference. (Names are added after the last
+// sentence: one lies inside its sentence, so it changes no other sentence's
+// tagging.)
 void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, const RuleSet& rules,
                      const Lexicon& lexicon, std::string_view field, MentionKind kind, ArticleMentions* m,
                      std::vector<KnownName>* names) {
+  std::vector<Mention> batch;
   for (Span sentence : sentences) {
     TaggedText tagged(text, sentence, *m);
     for (const RuleHit& hit : rules.Match(tagged.str(), field)) {
@@ -103,7 +116,7 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
       // Re-anchor the span on the cleaned name.
       size_t at = text.substr(span.begin, span.size()).find(name);
       if (at != std::string_view::npos) span = {span.begin + at, span.begin + at + name.size()};
-      m->Insert({kind, span, kind == MentionKind::kOrg ? GazetteerRef(name, lexicon) : -1, name, hit.rule->id()});
+      batch.push_back({kind, span, kind == MentionKind::kOrg ? GazetteerRef(name, lexicon) : -1, name, hit.rule->id()});
       if (!names) continue;
       names->push_back({name, name, span});
       auto a = hit.groups.find("alias");
@@ -116,6 +129,7 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
       }
     }
   }
+  m->InsertAll(std::move(batch));
 }
 
 
@@ -154,8 +168,10 @@ void AddCoreferences(std::string_view text, const std::vector<KnownName>& names,
   PhraseMatcher matcher;
   for (size_t i = 0; i < all.size(); ++i)
     if (Utf8Length(all[i].alias) >= 2) matcher.Add(all[i].alias, static_cast<int>(i));
+  std::vector<Mention> batch;
   for (const PhraseMatch& pm : matcher.FindAll(text))
-    m->Insert({MentionKind::kOrg, pm.span, -1, all[pm.value].full, "coref", all[pm.value].where});
+    batch.push_back({MentionKind::kOrg, pm.span, -1, all[pm.value].full, "coref", all[pm.value].where});
+  m->InsertAll(std::move(batch));
 }
 
 // In an exchange announcement ("上海耀皮玻璃集團股份有限公司 關於…的公告"),
@@ -177,6 +193,7 @@ void AddIssuerReferences(std::string_view text, ArticleMentions* m) {
   const int ref = issuer->ref;
   re2::StringPiece groups[2];
   size_t pos = 0;
+  std::vector<Mention> batch;
   while (pos < text.size() && kRef.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
     size_t b = groups[1].data() - text.data();
     size_t e = b + groups[1].size();
@@ -184,8 +201,9 @@ void AddIssuerReferences(std::string_view text, ArticleMentions* m) {
     // "公司全資子公司X": the subsidiary borrows, not the issuer.
     static const RE2 kSubsidiary("^(?:的)?(?:全资|控股)?(?:子公司|附属公司|孙公司)");
     if (RE2::PartialMatch(text.substr(e, 24), kSubsidiary)) continue;
-    m->Insert({MentionKind::kOrg, {b, e}, ref, name, "issuer", target});
+    batch.push_back({MentionKind::kOrg, {b, e}, ref, name, "issuer", target});
   }
+  m->InsertAll(std::move(batch));
 }
 
 }  // namespace

@@ -76,6 +76,13 @@ std::string Rule::value(const std::string& key) const {
 
 Result<std::string> ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& macros,
                                  const Lexicon& lexicon) {
+  std::string limit = "pattern longer than ";  // GCC 12 warns falsely (-Wrestrict) on "..." + to_string()
+  limit += std::to_string(kMaxExpandedPattern >> 10) + " KiB";
+  if (pattern.size() > kMaxExpandedPattern) return InvalidArgument(limit);
+  auto too_large = [&](const std::string& name) {
+    return InvalidArgument(limit + " once its macros are expanded (at {" + name +
+                           "}: macros that use other macros several times grow exponentially)");
+  };
   std::string cur(pattern);
   for (int depth = 0; depth < 12; ++depth) {
     std::string out;
@@ -107,6 +114,7 @@ Result<std::string> ExpandMacros(std::string_view pattern, const std::map<std::s
         if (!alt.ok()) return alt.status();
         out += *alt;
       }
+      if (out.size() + (cur.size() - close - 1) > kMaxExpandedPattern) return too_large(name);
       changed = true;
       i = close + 1;
     }

@@ -66,7 +66,14 @@ class RuleSet {
   std::map<std::string, std::vector<const Rule*>, std::less<>> by_field_;
 };
 
-// Expands macros in `pattern` (exposed for tests). Errors name the macro.
+// The longest a pattern may grow when its macros are expanded. The rules/
+// patterns stay under 8 KiB; macros that use each other several times grow
+// exponentially ({A} = {B}{B}{B}{B}{B}, {B} = {C}{C}{C}{C}{C}, ...), and
+// without a bound one such rule file took gigabytes to load.
+constexpr size_t kMaxExpandedPattern = 256 << 10;
+
+// Expands macros in `pattern` (exposed for tests). Errors name the macro;
+// a pattern that would grow past kMaxExpandedPattern is an error.
 Result<std::string> ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& macros,
                                  const Lexicon& lexicon);
 

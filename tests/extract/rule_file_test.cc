@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <map>
+#include <string>
+
 #include "extract/rule_set.h"
 #include "extract/rule_examples.h"
 #include "test_paths.h"
@@ -73,6 +77,41 @@ TEST_CASE("Loading rules names the file, line and rule of a bad pattern or macro
   set = RuleSet::Load(dir.path(), *lex);
   REQUIRE_FALSE(set.ok());
   CHECK(set.status().message().find("zh.bad.macro: unknown macro {NOPE}") != std::string::npos);
+}
+
+TEST_CASE("Macros that expand exponentially are an error naming file, line, rule and macro, at once", "[extract]") {
+  // fuzz/regressions/rule_file/macro-bomb.rules: twelve macros, each using
+  // the one before five times, took 8 s and 900 MiB to be refused as
+  // "nested too deeply"; eleven would have reached RE2 at 340 MB.
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "lexicon");
+  std::filesystem::create_directories(dir.path() / "en");
+  std::string bomb = "macro: M0\npattern: ab\n\n";
+  for (int i = 1; i <= 11; ++i) {
+    std::string prev = "{M" + std::to_string(i - 1) + "}";
+    bomb += "macro: M" + std::to_string(i) + "\npattern: " + prev + prev + prev + prev + prev + "\n\n";
+  }
+  bomb += "rule: en.bomb.demo\nfield: amount\npattern: x{M11}\nexample: ab\n";
+  FILE* f = std::fopen((dir.path() / "en" / "bomb.rules").c_str(), "w");
+  std::fputs(bomb.c_str(), f);
+  std::fclose(f);
+  auto lex = Lexicon::Load(dir.path() / "lexicon");
+  REQUIRE(lex.ok());
+  auto start = std::chrono::steady_clock::now();
+  auto set = RuleSet::Load(dir.path(), *lex);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2);
+  REQUIRE_FALSE(set.ok());
+  CHECK(set.status().message().find(
+            "en/bomb.rules:37: en.bomb.demo: pattern longer than 256 KiB once its macros are expanded (at {M") !=
+        std::string::npos);
+
+  // Just under the limit expands; a macro-free pattern over it does not.
+  std::map<std::string, std::string> macros = {{"A", std::string(kMaxExpandedPattern / 2 - 8, 'a')}};
+  auto under = ExpandMacros("{A}{A}", macros, *lex);
+  REQUIRE(under.ok());
+  CHECK(under->size() <= kMaxExpandedPattern);
+  CHECK_FALSE(ExpandMacros("{A}{A}{A}", macros, *lex).ok());
+  CHECK_FALSE(ExpandMacros(std::string(kMaxExpandedPattern + 1, 'a'), {}, *lex).ok());
 }
 
 TEST_CASE("Macros expand lexicon tables, folded to Simplified, longest phrase first", "[extract]") {

@@ -218,6 +218,73 @@ TEST_CASE("A 50 MB single-line page is cut in bounded time and memory", "[hostil
   }
 }
 
+TEST_CASE("A 64 KiB sentence of deals is read in clause pieces, in bounded time and memory", "[hostile]") {
+  // fuzz/regressions/extractor/long-sentence-of-deals-64k: one sentence of
+  // a thousand deals joined by commas took seconds and 200 MiB (twice the
+  // length, four times as much), as every deal was weighed against every
+  // name of the sentence.
+  const std::string deal = "中國信託銀行等12家銀行聯貸新台幣50億元給台積電";
+  std::string text;
+  while (text.size() < 64'000) text += deal + ", ";
+  const ExtractContext context{"TW", "zh-Hant"};
+  std::vector<Deal> one = RealExtractor().Extract(deal + "。", context);
+  REQUIRE(one.size() == 1);
+  double rss = PeakRssMiB();
+  auto start = Clock::now();
+  ExtractionTrace trace;
+  std::vector<Deal> deals = RealExtractor().Extract(text, context, &trace);
+  CHECK(SecondsSince(start) < 2 * kSlow);
+  CHECK(PeakRssMiB() - rss < 100 * kSlow);
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower == one[0].borrower);
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == one[0].amount->value);
+  CHECK(deals[0].amount->currency == one[0].amount->currency);
+  // Pieces of at most 4 KiB that cover the sentence and cut no mention.
+  REQUIRE(trace.sentences.size() == 1);
+  REQUIRE(trace.clauses.size() > 1);
+  size_t at = trace.sentences[0].begin;
+  for (const ExtractionTrace::Clause& c : trace.clauses) {
+    CHECK(c.span.begin == at);
+    CHECK(c.span.size() <= 4096);
+    at = c.span.end;
+    for (const Mention& m : trace.mentions.items) CHECK_FALSE((m.span.begin < at && at < m.span.end));
+  }
+  CHECK(at == trace.sentences[0].end);
+}
+
+TEST_CASE("Half a megabyte of names and amounts, or of deals, is read in linear time", "[hostile]") {
+  struct Case {
+    const char* name;
+    std::string unit;
+    ExtractContext context;
+  };
+  const Case cases[] = {
+      // Each mention used to be inserted into the sorted list one at a
+      // time, moving every later one: 800 KB of this took 10 s, a 16 MiB
+      // article would have taken hours.
+      {"names and amounts", "JPMorgan,HSBC,Citi,US$5m,loan,Acme Corp,", {"US", "en"}},
+      // Deals without a separator: clause pieces of 4 KiB, each of which
+      // states 60 deals; at most 8 frames of each are kept (4 MB of this
+      // took 9 s and 800 MiB with them all).
+      {"deals", "中國信託銀行等12家銀行聯貸新台幣50億元給台積電", {"TW", "zh-Hant"}},
+  };
+  (void)RealExtractor();
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string text;
+    while (text.size() < 500'000) text += c.unit;
+    double rss = PeakRssMiB();
+    auto start = Clock::now();
+    ExtractionTrace trace;
+    RealExtractor().Extract(text, c.context, &trace);
+    CHECK(SecondsSince(start) < 2 * kSlow);
+    CHECK(PeakRssMiB() - rss < 200 * kSlow);
+    CHECK(trace.mentions.items.size() > 20'000);
+    for (const ExtractionTrace::Clause& clause : trace.clauses) CHECK(clause.frames.size() <= 8);
+  }
+}
+
 TEST_CASE("The feed parser refuses entity declarations and bounds size and depth", "[hostile]") {
   const std::string laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"

@@ -93,7 +93,8 @@ void Serve(int fd, const std::string& path, const std::atomic<bool>& stopping, c
   } else if (path == "/to-file.html") {
     SendAll(fd, "HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\nContent-Length: 0\r\n\r\n");
   } else if (path == "/nul.html") {
-    SendAll(fd, Ok("text/html", std::string("<p>NUL\0 page with text after it</p>", 37)));
+    static constexpr char kNulPage[] = "<p>NUL\0 page with text after it</p>";
+    SendAll(fd, Ok("text/html", std::string(kNulPage, sizeof kNulPage - 1)));  // the NUL inside, not the last
   } else if (path == "/mixed.html") {
     SendAll(fd, Ok("text/html; charset=utf-8", "<p>broken \xC0\xAF\xED\xA0\x80\xBB\xC8 bytes, text kept</p>"));
   } else if (path == "/deep.html") {
