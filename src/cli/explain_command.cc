@@ -64,6 +64,7 @@ int RunExplain(const GlobalOptions& global, const ExplainOptions& opts) {
   const std::string& text = normalized.text;
   std::printf("%s: lang %s, market %s, %zu sentences, %zu mentions\n", opts.path.c_str(), trace.lang.c_str(),
               trace.market.c_str(), trace.sentences.size(), trace.mentions.items.size());
+  if (trace.cut()) std::printf("%s\n", ExtractionCutReason(trace).c_str());
   int last_sentence = -1;
   for (const auto& c : trace.clauses) {
     bool interesting = !c.hits.empty() || c.frames.size() != 1 || c.frames[0].trigger ||

@@ -74,7 +74,10 @@ int RunExtract(const GlobalOptions& global, const ExtractOptions& opts) {
     }
     NormalizedText normalized = TextNormalizer::Get().Normalize(article->text);
     ExtractContext ctx{opts.context == "none" ? "" : opts.context, opts.lang};
-    std::vector<Deal> deals = (*extractor)->Extract(article->text, normalized, ctx, nullptr);
+    ExtractionTrace trace;
+    trace.keep_details = false;
+    std::vector<Deal> deals = (*extractor)->Extract(article->text, normalized, ctx, &trace);
+    if (trace.cut()) std::fprintf(stderr, "dealwatch: %s: %s\n", path.c_str(), ExtractionCutReason(trace).c_str());
     if (opts.format == "text") {
       PrintText(path, deals, *article, normalized);
     } else {

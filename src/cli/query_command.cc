@@ -63,11 +63,11 @@ void PrintTable(const std::vector<std::string>& header, const std::vector<std::v
   for (const auto& r : rows) line(r);
 }
 
-// The first keyword of `sql`, upper-cased, after blanks and comments.
-std::string FirstKeyword(std::string_view sql) {
-  size_t i = 0;
+// The position of the first character of `sql` from `i` on that is not a
+// blank, a comment or (with skip_semicolons) a `;`.
+size_t SkipBlanks(std::string_view sql, size_t i, bool skip_semicolons) {
   while (i < sql.size()) {
-    if (std::isspace(static_cast<unsigned char>(sql[i]))) {
+    if (std::isspace(static_cast<unsigned char>(sql[i])) || (skip_semicolons && sql[i] == ';')) {
       ++i;
     } else if (sql.substr(i, 2) == "--") {
       i = std::min(sql.size(), sql.find('\n', i));
@@ -78,6 +78,12 @@ std::string FirstKeyword(std::string_view sql) {
       break;
     }
   }
+  return i;
+}
+
+// The first keyword of `sql`, upper-cased, after blanks and comments.
+std::string FirstKeyword(std::string_view sql) {
+  size_t i = SkipBlanks(sql, 0, false);
   std::string word;
   while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
     word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i++])));
@@ -101,8 +107,13 @@ int RunQuery(const GlobalOptions& global, const QueryOptions& opts) {
   const Status refused = InvalidArgument("query: the database is opened read-only; only SELECT, WITH, VALUES, "
                                          "EXPLAIN and reading PRAGMA statements run");
   if (!IsReadingStatement(opts.sql)) return Fail(refused);
-  Result<Statement> st = db->Prepare(opts.sql);
+  std::string_view rest;
+  Result<Statement> st = db->Prepare(opts.sql, &rest);
   if (!st.ok()) return Fail(st.status().WithContext("query (read-only)"));
+  if (size_t more = SkipBlanks(rest, 0, true); more < rest.size()) {
+    return Fail(InvalidArgument("query: one statement at a time; this SQL goes on after the first: " +
+                                std::string(Utf8Truncate(rest.substr(more), 60))));
+  }
   if (!st->ReadOnly()) return Fail(refused);
   std::vector<std::string> header;
   for (int c = 0; c < st->ColumnCount(); ++c) header.push_back(st->ColumnName(c));

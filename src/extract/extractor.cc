@@ -86,6 +86,23 @@ std::vector<Span> Clauses(std::string_view text, Span sentence, const ArticleMen
   return out;
 }
 
+// The end of what extraction reads of `text`: all of it up to
+// kMaxTextBytes, else the cap moved back to a UTF-8 character boundary.
+size_t ReadLimit(std::string_view text) {
+  if (text.size() <= Extractor::kMaxTextBytes) return text.size();
+  size_t end = Extractor::kMaxTextBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+// The sentences of text[0, limit): a cut text loses its last, partial
+// sentence unless it is the only one.
+std::vector<Span> SentencesToRead(std::string_view text, size_t limit) {
+  std::vector<Span> sentences = SplitSentences(text.substr(0, limit));
+  if (limit < text.size() && sentences.size() > 1) sentences.pop_back();
+  return sentences;
+}
+
 }  // namespace
 
 std::string InferMarket(std::string_view text, const std::string& lang, const Lexicon* lexicon) {
@@ -119,6 +136,12 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::filesystem::path& 
   return std::unique_ptr<Extractor>(new Extractor(std::move(*lexicon), std::move(*rules)));
 }
 
+std::string ExtractionCutReason(const ExtractionTrace& trace) {
+  return "text cut for extraction: read " + std::to_string(trace.read_bytes) + " of " +
+         std::to_string(trace.text_bytes) + " bytes of normalised text (the cap is " +
+         std::to_string(Extractor::kMaxTextBytes) + ")";
+}
+
 std::vector<Deal> Extractor::Extract(std::string_view original, const ExtractContext& context,
                                      ExtractionTrace* trace) const {
   NormalizedText normalized = TextNormalizer::Get().Normalize(original);
@@ -127,10 +150,14 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const ExtractCon
 
 std::vector<Deal> Extractor::Extract(std::string_view original, const NormalizedText& normalized,
                                      const ExtractContext& context, ExtractionTrace* trace) const {
-  const std::string& text = normalized.text;
-  std::string lang = context.lang.empty() ? DetectLanguage(original) : context.lang;
+  std::string_view full = normalized.text;
+  const size_t limit = ReadLimit(full);
+  const bool cut = limit < full.size();
+  std::vector<Span> sentences = SentencesToRead(full, limit);
+  std::string_view text = cut ? full.substr(0, sentences.empty() ? 0 : sentences.back().end) : full;
+  std::string_view read_original = cut ? original.substr(0, normalized.map.ToOriginalEnd(text.size())) : original;
+  std::string lang = context.lang.empty() ? DetectLanguage(read_original) : context.lang;
   std::string market = context.market.empty() ? InferMarket(text, lang, &lexicon_) : context.market;
-  std::vector<Span> sentences = SplitSentences(text);
   ArticleMentions mentions = FindMentions(text, sentences, lexicon_, rules_, MoneyContext{market, lang});
   ClauseContext cc{text, &mentions, &lexicon_, &rules_};
   std::vector<Frame> frames;
@@ -138,9 +165,10 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const Normalized
     for (Span clause : Clauses(text, sentences[s], mentions)) {
       TaggedText tagged(text, clause, mentions);
       std::vector<RuleHit> hits;
-      std::vector<Frame> read = ReadClause(cc, tagged, static_cast<int>(s), trace ? &hits : nullptr);
+      std::vector<Frame> read =
+          ReadClause(cc, tagged, static_cast<int>(s), trace && trace->keep_details ? &hits : nullptr);
       if (read.size() > kMaxFramesPerClause) read.erase(read.begin() + kMaxFramesPerClause, read.end());
-      if (trace) trace->clauses.push_back({static_cast<int>(s), clause, tagged, std::move(hits), read});
+      if (trace && trace->keep_details) trace->clauses.push_back({static_cast<int>(s), clause, tagged, std::move(hits), read});
       for (Frame& f : read) frames.push_back(std::move(f));
     }
   }
@@ -149,8 +177,12 @@ std::vector<Deal> Extractor::Extract(std::string_view original, const Normalized
   if (trace) {
     trace->market = market;
     trace->lang = lang;
-    trace->sentences = std::move(sentences);
-    trace->mentions = std::move(mentions);
+    trace->text_bytes = full.size();
+    trace->read_bytes = text.size();
+    if (trace->keep_details) {
+      trace->sentences = std::move(sentences);
+      trace->mentions = std::move(mentions);
+    }
   }
   return deals;
 }

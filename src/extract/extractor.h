@@ -28,8 +28,14 @@ struct ExtractContext {
 };
 
 // Everything an analyst needs to see why a deal was or was not found.
+// With keep_details false only the first block is filled (what a nightly
+// run stores of an article), which costs nothing.
 struct ExtractionTrace {
+  bool keep_details = true;
   std::string market, lang;
+  size_t text_bytes = 0;  // the normalised article
+  size_t read_bytes = 0;  // how much of it extraction read (< text_bytes: cut)
+  bool cut() const { return read_bytes < text_bytes; }
   std::vector<Span> sentences;
   ArticleMentions mentions;
   struct Clause {
@@ -42,8 +48,19 @@ struct ExtractionTrace {
   std::vector<Clause> clauses;
 };
 
+// "text cut for extraction: read 1048000 of 3500000 bytes (the cap is
+// 1048576)", for a trace whose text was cut.
+std::string ExtractionCutReason(const ExtractionTrace& trace);
+
 class Extractor {
  public:
+  // Extraction reads at most this many bytes of normalised text, ending at
+  // the last sentence end within it (or, for one longer sentence, at a
+  // character boundary). Real articles are far shorter (the longest of
+  // corpus/ and the dev set: 7.4 KB); the cap bounds what a hostile page costs
+  // (about 0.8 s and 80 MiB for 1 MiB of dense deal phrases).
+  static constexpr size_t kMaxTextBytes = size_t{1} << 20;
+
   // Loads rules/lexicon/*.tsv and every rules/**/*.rules under `rules_dir`.
   static Result<std::unique_ptr<Extractor>> Load(const std::filesystem::path& rules_dir);
 

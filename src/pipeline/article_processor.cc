@@ -22,10 +22,12 @@ Result<ProcessedDocument> ProcessDocument(std::string_view bytes, const Document
   s.content_hash = Sha256Hex(bytes);
   NormalizedText normalized = TextNormalizer::Get().Normalize(a.text);
   ExtractionTrace trace;
+  trace.keep_details = false;
   std::string lang = !hints.lang.empty() ? hints.lang : a.lang;
   std::vector<Deal> deals = extractor.Extract(a.text, normalized, ExtractContext{hints.market, lang}, &trace);
   s.lang = trace.lang;
   s.market = trace.market;
+  if (trace.cut()) out.cut_reason = ExtractionCutReason(trace);
   for (Deal& d : deals) {
     ArticleDeal ad;
     ad.evidence = EvidenceText(d, a.text, normalized);

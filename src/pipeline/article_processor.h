@@ -20,6 +20,7 @@ struct ProcessedDocument {
   StoredArticle article;
   std::vector<ArticleDeal> deals;
   std::string empty_reason;  // why the article has no text, or ""
+  std::string cut_reason;    // why extraction read only part of the text, or ""
 };
 
 struct ProcessHints {

@@ -55,6 +55,7 @@ struct PageHandler {
       Fail(page, "process", doc.status().message());
     } else {
       c.empty += !doc->empty_reason.empty();
+      if (!doc->cut_reason.empty()) Note(page, "extract", doc->cut_reason);
       Result<StoreOutcome> stored = store->StoreArticle(run_id, doc->article, doc->deals, &page.state);
       if (!stored.ok()) {
         ++c.store_failed;
@@ -83,6 +84,13 @@ struct PageHandler {
     ++summary->errors;
     LogWarn(stage, message);
     (void)store->RecordError(run_id, stage, page.source, RedactUrl(page.url), RedactUrls(message));
+  }
+
+  // Recorded like a failure, but the article is stored and the run counts
+  // no error.
+  void Note(const Page& page, const std::string& stage, const std::string& message) {
+    LogWarn(stage, RedactUrl(page.url) + ": " + message);
+    (void)store->RecordError(run_id, stage, page.source, RedactUrl(page.url), message);
   }
 
   void Notify(const Page& page, bool done) {

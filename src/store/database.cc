@@ -149,13 +149,15 @@ Status Database::Exec(std::string_view sql) {
   return Status(st.code(), msg);
 }
 
-Result<Statement> Database::Prepare(std::string_view sql) {
+Result<Statement> Database::Prepare(std::string_view sql, std::string_view* rest) {
   sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, &tail);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(raw);
     return SqliteError(db_.get(), rc, "prepare");
   }
+  if (rest) *rest = tail ? sql.substr(static_cast<size_t>(tail - sql.data())) : std::string_view();
   Statement st;
   st.stmt_.reset(raw);
   st.db_ = db_.get();

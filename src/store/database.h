@@ -68,7 +68,9 @@ class Database {
   Database& operator=(Database&&) = default;
 
   Status Exec(std::string_view sql);
-  Result<Statement> Prepare(std::string_view sql);
+  // Prepares the first statement of `sql`; `rest`, when given, receives
+  // what follows it (after its `;`).
+  Result<Statement> Prepare(std::string_view sql, std::string_view* rest = nullptr);
   int64_t LastInsertId() const;
   int Changes() const;
   const std::string& path() const { return path_; }

@@ -91,10 +91,15 @@ TEST_CASE("query cannot attach, vacuum into, load extensions or write through pr
     INFO(sql);
     CHECK(Query(db.string(), sql).code == 0);
   }
-  // Only the first statement of a batch runs (sqlite3_prepare reads one).
+  // A batch is refused whole, naming what follows the first statement; a
+  // trailing `;` or comment is not a second statement.
   Output batch = Query(db.string(), "SELECT count(*) FROM t; DELETE FROM t");
+  CHECK(batch.code == 1);
+  CHECK(batch.text.find("one statement at a time") != std::string::npos);
+  CHECK(batch.text.find("DELETE FROM t") != std::string::npos);
+  CHECK(Query(db.string(), "SELECT count(*) FROM t; SELECT 2").code == 1);
+  CHECK(Query(db.string(), "SELECT count(*) AS n FROM t ; -- done\n;").code == 0);
   CHECK(Query(db.string(), "SELECT count(*) AS n FROM t").text.find("1") != std::string::npos);
-  (void)batch;
 
   auto after = ReadFile(db);
   REQUIRE(after.ok());

@@ -285,6 +285,66 @@ TEST_CASE("Half a megabyte of names and amounts, or of deals, is read in linear 
   }
 }
 
+TEST_CASE("Extraction reads at most 1 MiB of an article, ends at a sentence end and says so", "[hostile]") {
+  // Extraction is linear in the text but costs about 0.8 s and 80 MiB per
+  // MiB of dense deal phrases; the article parser lets 16 MiB through.
+  const std::string filler = "Markets were calm on Tuesday and traders waited for the data. ";
+  const std::string late = "Zenith Holdings signed a US$700 million term loan with HSBC.";
+  std::string text = std::string(kDealSentence) + " ";
+  while (text.size() < 3 * Extractor::kMaxTextBytes) text += filler;
+  text += late;
+  double rss = PeakRssMiB();
+  auto start = Clock::now();
+  ExtractionTrace trace;
+  trace.keep_details = false;
+  std::vector<Deal> deals = RealExtractor().Extract(text, {"US", "en"}, &trace);
+  CHECK(SecondsSince(start) < 3 * kSlow);
+  CHECK(PeakRssMiB() - rss < 200 * kSlow);
+  CHECK(trace.cut());
+  CHECK(trace.text_bytes == text.size());
+  CHECK(trace.read_bytes <= Extractor::kMaxTextBytes);
+  CHECK(trace.read_bytes > Extractor::kMaxTextBytes - filler.size());
+  // The read part ends where a sentence ends, not inside one.
+  CHECK(std::string_view(text).substr(0, trace.read_bytes).back() == '.');
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower.find("Acme") != std::string::npos);
+  CHECK(ExtractionCutReason(trace).find("read " + std::to_string(trace.read_bytes) + " of " +
+                                        std::to_string(text.size())) != std::string::npos);
+
+  SECTION("an article under the cap is read whole") {
+    ExtractionTrace whole;
+    std::vector<Deal> both = RealExtractor().Extract(std::string(kDealSentence) + " " + filler + late, {"US", "en"}, &whole);
+    CHECK_FALSE(whole.cut());
+    CHECK(both.size() == 2);
+  }
+  SECTION("one sentence over the cap is cut at a character boundary, in bounded time") {
+    // Four times the cap of dense Chinese deal phrases without a full stop:
+    // 3 s and 300 MiB before the cap.
+    const std::string unit = "中國信託銀行等12家銀行聯貸新台幣50億元給台積電";
+    std::string dense;
+    while (dense.size() < 4 * Extractor::kMaxTextBytes) dense += unit;
+    ExtractionTrace cut;
+    cut.keep_details = false;
+    double rss2 = PeakRssMiB();
+    auto start2 = Clock::now();
+    std::vector<Deal> found = RealExtractor().Extract(dense, {"TW", "zh-Hant"}, &cut);
+    CHECK(SecondsSince(start2) < 2 * kSlow);
+    CHECK(PeakRssMiB() - rss2 < 150 * kSlow);
+    CHECK(cut.cut());
+    CHECK(cut.read_bytes <= Extractor::kMaxTextBytes);
+    CHECK(cut.read_bytes + 4 > Extractor::kMaxTextBytes);
+    CHECK(IsValidUtf8(std::string_view(dense).substr(0, cut.read_bytes)));
+    CHECK_FALSE(found.empty());
+  }
+  SECTION("a nightly run's processing records the cut as the reason, and keeps the article whole") {
+    std::string html = "<html><head><title>Long</title></head><body><article><p>" + text + "</p></article></body></html>";
+    ProcessedDocument doc = Process(html, "https://news.example/long");
+    CHECK(doc.cut_reason.find("text cut for extraction") != std::string::npos);
+    CHECK(doc.article.text.size() >= text.size());
+    CHECK(doc.deals.size() == 1);
+  }
+}
+
 TEST_CASE("The feed parser refuses entity declarations and bounds size and depth", "[hostile]") {
   const std::string laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"

@@ -68,7 +68,7 @@ void Serve(int fd, const std::string& path, const std::atomic<bool>& stopping, c
   if (path.rfind("/feed.xml", 0) == 0) {
     std::string feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>hostile</title>";
     for (const char* p : {"good", "endless", "drip", "bomb", "cl-lie", "chunk-cut", "to-file", "missing", "nul",
-                          "mixed", "deep"}) {
+                          "mixed", "deep", "long"}) {
       feed += std::string("<item><title>") + p + "</title><link>" + base + "/" + p + ".html</link></item>";
     }
     SendAll(fd, Ok("application/rss+xml", feed + "</channel></rss>"));
@@ -101,6 +101,11 @@ void Serve(int fd, const std::string& path, const std::atomic<bool>& stopping, c
     std::string deep;
     for (int i = 0; i < 100000; ++i) deep += "<div>";
     SendAll(fd, Ok("text/html", deep + "<p>deep text</p>"));
+  } else if (path == "/long.html") {
+    // 3 MB of sentences: extraction reads the first 1 MiB and says so.
+    std::string text;
+    while (text.size() < (3u << 20)) text += "Markets were calm on Tuesday and traders waited for the data. ";
+    SendAll(fd, Ok("text/html", "<html><body><article><p>" + text + "</p></article></body></html>"));
   } else {
     SendAll(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   }
@@ -187,7 +192,7 @@ TEST_CASE("A nightly run against a hostile site records each bad page and finish
   const std::map<std::string, std::string> expected = {
       {"/endless.html", "too large"}, {"/drip.html", "timeout"},   {"/bomb.html", "too large"},
       {"/cl-lie.html", "network"},    {"/chunk-cut.html", "network"}, {"/to-file.html", "scheme"},
-      {"/missing.html", "http 404"},
+      {"/missing.html", "http 404"},  {"/long.html", "text cut for extraction"},
   };
   for (const auto& [path, reason] : expected) {
     INFO(path);
@@ -196,7 +201,7 @@ TEST_CASE("A nightly run against a hostile site records each bad page and finish
     CHECK(it->second.find(reason) != std::string::npos);
   }
   std::string urls = Column(db, "SELECT url FROM articles ORDER BY url");
-  for (const char* stored : {"/good.html", "/nul.html", "/mixed.html", "/deep.html"}) {
+  for (const char* stored : {"/good.html", "/nul.html", "/mixed.html", "/deep.html", "/long.html"}) {
     INFO(stored);
     CHECK(urls.find(base + stored + "\n") != std::string::npos);
   }
