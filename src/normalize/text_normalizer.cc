@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <memory>
 
 #include "common/utf8.h"
@@ -13,19 +16,6 @@
 namespace dealwatch {
 
 // ---------------------------------------------------------------- OffsetMap
-
-void OffsetMap::Add(size_t norm, size_t orig, size_t norm_len, size_t orig_len, bool linear) {
-  if (norm_len == 0) return;
-  if (linear && !pieces_.empty()) {
-    Piece& p = pieces_.back();
-    if (p.linear && p.norm + p.norm_len == norm && p.orig + p.orig_len == orig) {
-      p.norm_len += static_cast<uint32_t>(norm_len);
-      p.orig_len += static_cast<uint32_t>(orig_len);
-      return;
-    }
-  }
-  pieces_.push_back({norm, orig, static_cast<uint32_t>(norm_len), static_cast<uint32_t>(orig_len), linear});
-}
 
 void OffsetMap::Finish(size_t norm_size, size_t orig_size) {
   norm_size_ = norm_size;
@@ -44,8 +34,9 @@ size_t OffsetMap::ToOriginalBegin(size_t norm_pos) const {
   const Piece* p = Find(norm_pos);
   if (!p) return 0;
   size_t delta = norm_pos - p->norm;
-  if (delta >= p->norm_len) return p->orig + p->orig_len;  // in a gap: next source byte
-  return p->linear ? p->orig + delta : p->orig;
+  if (delta < p->lin_len) return p->orig + delta;
+  if (delta < p->lin_len + p->tail_norm) return p->orig + p->lin_len;
+  return p->orig + p->lin_len + p->tail_orig;  // in a gap: next source byte
 }
 
 size_t OffsetMap::ToOriginalEnd(size_t norm_end) const {
@@ -53,8 +44,8 @@ size_t OffsetMap::ToOriginalEnd(size_t norm_end) const {
   const Piece* p = Find(norm_end - 1);
   if (!p) return 0;
   size_t delta = norm_end - 1 - p->norm;
-  if (delta >= p->norm_len) return p->orig + p->orig_len;
-  return p->linear ? p->orig + delta + 1 : p->orig + p->orig_len;
+  if (delta < p->lin_len) return p->orig + delta + 1;
+  return p->orig + p->lin_len + p->tail_orig;
 }
 
 Span OffsetMap::ToOriginal(Span span) const {
@@ -262,11 +253,24 @@ std::string TextNormalizer::FoldHan(std::string_view s) const {
 namespace dealwatch {
 namespace {
 
+// Buffers of WrapJoins, kept between calls on one thread so that
+// normalising a short article allocates nothing for them.
+struct WrapScratch {
+  std::vector<size_t> lengths;     // code points per line
+  std::vector<size_t> long_lines;  // lengths of the lines of 20 or more
+  std::vector<uint8_t> joins;      // the result
+};
+
 // Hard-wrapped text (EDGAR plain text, copied PDF) breaks paragraphs into
-// lines of nearly equal length. Returns, for each '\n' of `in`, whether it is
-// such a wrap (to be joined) rather than a paragraph break.
-std::vector<uint8_t> WrapJoins(std::string_view in) {
-  std::vector<size_t> lengths;  // code points per line
+// lines of nearly equal length. Sets scratch->joins to say, for each '\n'
+// of `in`, whether it is such a wrap (to be joined) rather than a paragraph
+// break.
+void WrapJoins(std::string_view in, WrapScratch* scratch) {
+  std::vector<size_t>& lengths = scratch->lengths;
+  std::vector<uint8_t>& joins = scratch->joins;
+  std::vector<size_t>& long_lines = scratch->long_lines;
+  lengths.clear();
+  long_lines.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   for (size_t begin = 0; begin <= n;) {
@@ -277,29 +281,59 @@ std::vector<uint8_t> WrapJoins(std::string_view in) {
     lengths.push_back(count);
     begin = end + 1;
   }
-  std::vector<uint8_t> joins(lengths.size() - 1, 0);
-  std::vector<size_t> long_lines;
+  joins.assign(lengths.size() - 1, 0);
   size_t nonblank = 0;
   for (size_t len : lengths) {
     if (len > 0) ++nonblank;
     if (len >= 20) long_lines.push_back(len);
   }
-  if (long_lines.size() < 3) return joins;
-  std::sort(long_lines.begin(), long_lines.end());
-  size_t width = long_lines[long_lines.size() * 9 / 10 == long_lines.size() ? long_lines.size() - 1
-                                                                              : long_lines.size() * 9 / 10];
+  if (long_lines.size() < 3) return;
+  // The 90th percentile of the long lines' lengths.
+  auto at = long_lines.begin() + static_cast<std::ptrdiff_t>(long_lines.size() * 9 / 10);
+  std::nth_element(long_lines.begin(), at, long_lines.end());
+  size_t width = *at;
   auto full = [&](size_t len) { return len * 4 >= width * 3 && len <= width + 2; };
   size_t full_lines = 0;
   for (size_t len : lengths) full_lines += full(len) && len >= 20;
-  if (full_lines < 3 || full_lines * 10 < nonblank * 4) return joins;
+  if (full_lines < 3 || full_lines * 10 < nonblank * 4) return;
   // Paragraph-per-line text has a few long lines of any length; wrapped text
   // has most of its lines within a few characters of the width.
   size_t near = 0;
   for (size_t len : lengths) near += len + 8 >= width && len <= width + 2;
-  if (near * 10 < full_lines * 6) return joins;
+  if (near * 10 < full_lines * 6) return;
   for (size_t k = 0; k + 1 < lengths.size(); ++k)
     joins[k] = full(lengths[k]) && lengths[k] >= 20 && lengths[k + 1] > 0;
-  return joins;
+}
+
+// The end of the run of printable ASCII with single spaces from `j`: the
+// first byte outside 0x20-0x7E, or a space followed by one of those or by
+// another space, checked 16 bytes at a time; the last bytes, fewer than
+// 16, are left to the caller's byte loop. Without SSE2, `j` itself.
+size_t SkipAsciiText(std::string_view in, size_t j) {
+#ifdef __SSE2__
+  const char* p = in.data();
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i below = _mm_set1_epi8(0x20);  // signed: bytes >= 0x80 are below too
+  const __m128i above = _mm_set1_epi8(0x7E);
+  while (j + 16 <= in.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    unsigned bad = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpgt_epi8(v, above))));
+    unsigned sp = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    // A space whose next byte is a space or not printable (for the last
+    // byte, the next block's first).
+    unsigned stop = bad | (sp & ((sp | bad) >> 1));
+    if (sp & 0x8000u) {
+      unsigned char next = j + 16 < in.size() ? static_cast<unsigned char>(p[j + 16]) : 0;
+      if (next <= 0x20 || next >= 0x7F) stop |= 0x8000u;
+    }
+    if (stop) return j + static_cast<size_t>(__builtin_ctz(stop));
+    j += 16;
+  }
+#else
+  (void)in;
+#endif
+  return j;
 }
 
 enum class Cls : uint8_t { kNone, kCjk, kDigit, kLetter, kPunct };
@@ -377,9 +411,17 @@ struct EmitState {
 }  // namespace
 
 void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join_wrapped) const {
+  // The offset map is 32-bit and NFKC can make a text up to 11 times longer
+  // (U+FDFA); inputs are capped far below this (64 MiB), so a longer text
+  // can only come from a caller that skipped those caps: it is cut.
+  constexpr size_t kMaxText = size_t{256} << 20;
+  if (in.size() > kMaxText) in = Utf8Truncate(in, kMaxText);
   std::string& out = result->text;
   out.reserve(in.size());
-  std::vector<uint8_t> joins = join_wrapped ? WrapJoins(in) : std::vector<uint8_t>();
+  thread_local WrapScratch scratch;
+  scratch.joins.clear();
+  if (join_wrapped) WrapJoins(in, &scratch);
+  const std::vector<uint8_t>& joins = scratch.joins;
   size_t newline_index = 0;
   EmitState st{&out, &result->map};
   UErrorCode status = U_ZERO_ERROR;
@@ -421,7 +463,7 @@ void TextNormalizer::Emit(std::string_view in, NormalizedText* result, bool join
         auto printable = [&](size_t k) {
           return static_cast<unsigned char>(in[k]) > 0x20 && static_cast<unsigned char>(in[k]) < 0x7F;
         };
-        size_t j = i + 1;
+        size_t j = SkipAsciiText(in, i + 1);
         while (j < n && (printable(j) || (in[j] == ' ' && j + 1 < n && printable(j + 1)))) ++j;
         size_t seg_end = SegmentEnd(j);
         if (seg_end > j) {  // the last letter carries a combining mark
@@ -503,38 +545,50 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
   const size_t n = in.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
   const uint32_t* run = run_.data();
-  // The run_ entry of the three-byte character at `k` (0: cannot join).
-  auto run_entry = [&](size_t k) -> uint32_t {
+  constexpr uint32_t kBoundaryBit = static_cast<uint32_t>(kBoundary) << 24;
+  // Printable ASCII inside a run (digits in 220億, Latin names) is copied as
+  // is: one byte in, one out, mapped linearly with the Chinese around it.
+  constexpr uint32_t kAsciiIn = static_cast<uint32_t>(kSpace) << 24;  // no run_ entry has kSpace
+  // The run_ entry of the character at `k` (0: cannot join) and its length.
+  auto run_entry = [&](size_t k, size_t* width) -> uint32_t {
+    unsigned char b0 = bytes[k];
+    if (b0 < 0x80) {
+      *width = 1;
+      return b0 > 0x20 && b0 < 0x7F ? b0 | kOneByte | kAsciiIn | kBoundaryBit : 0;
+    }
+    *width = 3;
     if (k + 3 > n) return 0;
-    unsigned char b0 = bytes[k], b1 = bytes[k + 1], b2 = bytes[k + 2];
+    unsigned char b1 = bytes[k + 1], b2 = bytes[k + 2];
     if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
     char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
     if (cp < 0x800) return 0;
     return run[cp];  // 0 for surrogates too
   };
-  constexpr uint32_t kBoundaryBit = static_cast<uint32_t>(kBoundary) << 24;
   // Pass 1: the run's end, at most kChunk characters (their entries kept
   // for pass 2; a longer run continues in the next call). A character that
   // composes with the one before (no NFKC boundary) ends the run one
   // character early, so NFKC sees the pair whole.
   constexpr size_t kChunk = 256;
   uint32_t entries[kChunk];
-  size_t count = 0, end = i;
-  while (count < kChunk) {
-    uint32_t e = run_entry(end);
+  size_t count = 0, end = i, last_width = 0;
+  while (count < kChunk && end < n) {
+    size_t width;
+    uint32_t e = run_entry(end, &width);
     if (!e) break;
     if (!(e & kBoundaryBit)) {
       if (count > 0) {
         --count;
-        end -= 3;
+        end -= last_width;
       }
       break;
     }
     entries[count++] = e;
-    end += 3;
+    end += width;
+    last_width = width;
   }
   if (count > 0 && end < n && bytes[end] >= 0x80) {  // does the next character compose with the last?
-    uint32_t e = run_entry(end);
+    size_t width;
+    uint32_t e = run_entry(end, &width);
     bool composes;
     if (e) {
       composes = !(e & kBoundaryBit);
@@ -545,7 +599,7 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
     }
     if (composes) {
       --count;
-      end -= 3;
+      end -= last_width;
     }
   }
   if (end == i) {  // nothing taken: let the general path handle this character
@@ -558,8 +612,9 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
     st->Visible(cls, std::string_view(pool_.data() + e.pool, e.len));
     return i + len;
   }
-  // Pass 2: copy through the table. Three-byte replacements map linearly;
-  // a full-width character folded to one ASCII byte gets a piece of its own.
+  // Pass 2: copy through the table. Three-byte replacements and ASCII map
+  // linearly; a full-width character folded to one ASCII byte gets a piece
+  // of its own.
   const uint32_t first = entries[0];
   if (first & kOneByte) {
     char c = static_cast<char>(first & 0xFF);
@@ -573,13 +628,19 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
   size_t w = start_out, seg_in = i, seg_out = start_out;
   uint32_t r = 0;
   char last_one = 0, prev_one = 0;  // the last two one-byte outputs, 0 after a Chinese character
-  for (size_t c = 0, k = i; c < count; ++c, k += 3) {
+  for (size_t c = 0, k = i; c < count; ++c) {
     r = entries[c];
-    if (r & kOneByte) {
+    if (r & kAsciiIn) {
+      base[w++] = static_cast<unsigned char>(r);
+      k += 1;
+      prev_one = last_one;
+      last_one = static_cast<char>(r & 0xFF);
+    } else if (r & kOneByte) {
       if (k > seg_in) result->map.Add(seg_out, seg_in, w - seg_out, k - seg_in, true);
       result->map.Add(w, k, 1, 3, false);
       base[w++] = static_cast<unsigned char>(r);
-      seg_in = k + 3;
+      k += 3;
+      seg_in = k;
       seg_out = w;
       prev_one = last_one;
       last_one = static_cast<char>(r & 0xFF);
@@ -588,6 +649,7 @@ size_t TextNormalizer::EmitCjkRun(std::string_view in, size_t i, void* state, No
       base[w + 1] = static_cast<unsigned char>(r >> 8);
       base[w + 2] = static_cast<unsigned char>(r >> 16);
       w += 3;
+      k += 3;
       prev_one = last_one = 0;
     }
   }

@@ -30,12 +30,34 @@ struct Span {
 };
 
 // Maps byte offsets of a normalised text to byte offsets of its original.
+// Texts are under 4 GiB (offsets are 32-bit; Normalize takes at most 256 MiB).
 class OffsetMap {
  public:
   // Records that normalised bytes [norm, norm+norm_len) came from original
   // bytes [orig, orig+orig_len). When `linear`, byte i of the one is byte i
   // of the other (same lengths). Pieces must be added in increasing order.
-  void Add(size_t norm, size_t orig, size_t norm_len, size_t orig_len, bool linear);
+  // (Inline: the normaliser calls it for every piece of Chinese text.)
+  void Add(size_t norm, size_t orig, size_t norm_len, size_t orig_len, bool linear) {
+    if (norm_len == 0) return;
+    if (!pieces_.empty()) {
+      Piece& p = pieces_.back();
+      if (p.tail_norm == 0 && p.norm + p.lin_len == norm && p.orig + p.lin_len == orig) {
+        if (linear) {
+          p.lin_len += static_cast<uint32_t>(norm_len);
+        } else {
+          p.tail_norm = static_cast<uint32_t>(norm_len);
+          p.tail_orig = static_cast<uint32_t>(orig_len);
+        }
+        return;
+      }
+    }
+    const auto n = static_cast<uint32_t>(norm), o = static_cast<uint32_t>(orig);
+    if (linear) {
+      pieces_.push_back({n, o, static_cast<uint32_t>(norm_len), 0, 0});
+    } else {
+      pieces_.push_back({n, o, 0, static_cast<uint32_t>(norm_len), static_cast<uint32_t>(orig_len)});
+    }
+  }
   // Sets the lengths of both texts (offsets at the very end map to the end).
   void Finish(size_t norm_size, size_t orig_size);
 
@@ -46,10 +68,14 @@ class OffsetMap {
   size_t ToOriginalEnd(size_t norm_end) const;
 
  private:
+  // A linear stretch (lin_len bytes, the same in both texts) followed by an
+  // optional tail that maps as a whole (tail_norm bytes from tail_orig
+  // bytes: a full-width comma folded to ",", a composed character). One
+  // piece per full-width punctuation mark keeps Chinese text's map small.
   struct Piece {
-    size_t norm, orig;
-    uint32_t norm_len, orig_len;
-    bool linear;
+    uint32_t norm, orig;
+    uint32_t lin_len;
+    uint32_t tail_norm, tail_orig;
   };
   const Piece* Find(size_t norm_pos) const;
   std::vector<Piece> pieces_;
@@ -66,6 +92,7 @@ class TextNormalizer {
   static const TextNormalizer& Get();
 
   // REQUIRES: `original` is valid UTF-8 (invalid bytes are kept as U+FFFD).
+  // Text past 256 MiB is cut (inputs are capped at 64 MiB before this).
   NormalizedText Normalize(std::string_view original) const;
 
   // The same folding for short strings such as lexicon aliases and rule

@@ -1,3 +1,4 @@
+#include "common/utf8.h"
 #include "normalize/text_normalizer.h"
 
 #include <catch2/catch.hpp>
@@ -98,6 +99,59 @@ TEST_CASE("Full-width punctuation inside Chinese text folds to ASCII and maps ba
   for (size_t i = 0; i <= nt.text.size(); ++i) {  // every offset maps inside the original, in order
     Span s = nt.map.ToOriginal({i, i});
     CHECK(s.begin <= orig.size());
+  }
+}
+
+TEST_CASE("ASCII inside Chinese text is copied with it and maps back exactly", "[normalize]") {
+  // Digits and Latin names inside a Chinese run (220億, Meta公司) are read
+  // in the same pass as the Chinese around them; a combining mark after a
+  // Latin letter still composes, and spaces next to Chinese still go.
+  struct Row {
+    std::string in, want;
+  };
+  const Row rows[] = {
+      {"美國Meta公司籌資290億美元，用於路易斯安那州", "美国Meta公司筹资290亿美元,用于路易斯安那州"},
+      {"貸款利率為TAIFX+1.5%，期限5年。", "贷款利率为TAIFX+1.5%,期限5年。"},
+      {"中文e\xCC\x81中文", "中文\xC3\xA9中文"},
+      {"銀行 Bank 中", "银行Bank中"},
+      {"「A-1」級，NT$5億", "「A-1」级,NT$5亿"},
+      {"為1,693.34億元\n\n下一段", "为1,693.34亿元\n下一段"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.in);
+    NormalizedText nt = TextNormalizer::Get().Normalize(row.in);
+    CHECK(nt.text == row.want);
+    // Each normalised character maps back to original characters that
+    // fold to it, in order and without gaps.
+    size_t prev_end = 0;
+    for (size_t i = 0; i < nt.text.size();) {
+      size_t len;
+      DecodeUtf8(nt.text, i, &len);
+      Span s = nt.map.ToOriginal({i, i + len});
+      REQUIRE(s.end <= row.in.size());
+      CHECK(s.begin >= prev_end);
+      std::string piece = row.in.substr(s.begin, s.size());
+      if (nt.text[i] != '\n' && nt.text[i] != ' ')  // whitespace comes from whitespace that folds away alone
+        CHECK(TextNormalizer::Get().Fold(piece).find(nt.text.substr(i, len)) != std::string::npos);
+      prev_end = s.begin;
+      i += len;
+    }
+  }
+}
+
+TEST_CASE("Runs of English text collapse blanks wherever they fall", "[normalize]") {
+  // English is copied 16 bytes at a time; a double space, a tab, a line
+  // break or a non-ASCII character at any offset of a block must still end
+  // the copy where the byte-by-byte rule would.
+  for (size_t at = 1; at < 40; ++at) {
+    INFO(at);
+    const std::string head(at, 'a');
+    CHECK(Norm(head + "  bbbbbbbbbbbbbbbbbbbb ccc") == head + " bbbbbbbbbbbbbbbbbbbb ccc");
+    CHECK(Norm(head + " \tbbbbbbbbbbbbbbbbbbbb") == head + " bbbbbbbbbbbbbbbbbbbb");
+    CHECK(Norm(head + " \n\nbbbbbbbbbbbbbbbbbbbb") == head + "\nbbbbbbbbbbbbbbbbbbbb");
+    CHECK(Norm(head + " 中文bbbbbbbbbbbbbbbbbbbb") == head + "中文bbbbbbbbbbbbbbbbbbbb");
+    CHECK(Norm(head + "\xE2\x80\x9Cquoted\xE2\x80\x9D and more text here") == head + "\"quoted\" and more text here");
+    CHECK(Norm(head + " x y z w v u t s r q p o n m l k j ") == head + " x y z w v u t s r q p o n m l k j");
   }
 }
 
