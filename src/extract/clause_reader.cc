@@ -196,9 +196,10 @@ MoneyRating RateMoney(const ClauseContext& ctx, Span clause, const std::vector<i
     if (v == "accordion" || v == "nondeal" || v == "equity") r.score += AmountCueScore(v);
     if (v == "nondeal" || v == "equity") r.ruled_out = true;
   }
-  // "(約等值新台幣45億元)": the same figure in another currency.
+  // "1.5億美元(約等值新台幣45億元)": the figure before in another currency.
+  // Without a figure just before, "等值5000萬美元的貸款" states the amount.
   for (const PhraseMatch& c : CuesIn(cues, ctx.text, {m.span.begin > 12 ? m.span.begin - 12 : 0, m.span.begin}))
-    if (cues.ValueOf(c) == "equivalent") r.ruled_out = true;
+    if (cues.ValueOf(c) == "equivalent" && k > 0 && prev_end + 24 >= c.span.begin) r.ruled_out = true;
   if (r.previous) r.part = false;  // "including the $390 million loan it signed in 2021"
   if (!ctx.mentions->money[m.ref].value) r.score -= 2;  // a bound is weaker than an exact amount
   if (IsProjectSize(ctx, m.span.end, std::min(next_begin, clause.end))) r.score -= 4;

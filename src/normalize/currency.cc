@@ -85,6 +85,9 @@ constexpr Entry kEntries[] = {
     {"令吉", "MYR", kBefore | kAfter},     {"马币", "MYR", kBefore | kAfter},
     {"澳门币", "MOP", kBefore | kAfter},   {"澳门元", "MOP", kBefore | kAfter},
     {"卢布", "RUB", kBefore | kAfter},
+    // 人民币 as some sites print it: their Simplified converter segments
+    // 人民 wrongly and turns 民 into 平易近 ("金额达100亿人平易近币").
+    {"人平易近币", "CNY", kBefore | kAfter},
     {"新元", "SGD", kAfter}, {"円", "JPY", kAfter}, {"元", "", kAfter | kYuan},
 };
 

@@ -37,6 +37,24 @@ TEST_CASE("A Taiwanese syndicated loan story gives one deal with every field", "
   for (const DealLender& l : d.lenders) CHECK(l.role == "lead_arranger");
 }
 
+TEST_CASE("An amount written as an equivalent is the deal's own unless it restates the figure before", "[extract]") {
+  // "等值N元" after another figure gives that figure in another currency;
+  // alone, it is how the loan's amount is stated.
+  auto own = Extract("去年12月中國銀行牽頭的華潤置地等值3億美元的銀團貸款已完成簽約。", "HK");
+  REQUIRE(own.size() == 1);
+  REQUIRE(own[0].amount);
+  CHECK(own[0].amount->value == Approx(3e8));
+  CHECK(own[0].amount->currency == "USD");
+  CHECK(own[0].borrower == "華潤置地");
+  REQUIRE(own[0].lenders.size() == 1);
+  CHECK(own[0].lenders[0].role == "lead_arranger");
+  auto restated = Extract("華潤置地取得5000萬美元（約等值新台幣15億元）聯貸。", "TW");
+  REQUIRE(restated.size() == 1);
+  REQUIRE(restated[0].amount);
+  CHECK(restated[0].amount->value == Approx(5e7));
+  CHECK(restated[0].amount->currency == "USD");
+}
+
 TEST_CASE("An English project-finance story gives lenders with their roles", "[extract]") {
   auto deals = Extract(
       "Harbor Point Energy has secured a $650 million construction loan to fund the Blue Mesa solar project. "

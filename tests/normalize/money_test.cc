@@ -94,6 +94,8 @@ TEST_CASE("FindMoney reads Simplified Chinese amounts", "[normalize]") {
       {"人民币贰佰亿元", "CN", 20000000000, "CNY", Q::kNone},
       {"6亿元港币", "HK", 600000000, "HKD", Q::kNone},
       {"80亿元人民币", "HK", 8000000000, "CNY", Q::kNone},
+      // A converter fault some Chinese sites print: 人民币 as 人平易近币.
+      {"金额达100亿人平易近币", "HK", 10000000000, "CNY", Q::kNone},
       {"4万亿日元", "", 4000000000000, "JPY", Q::kNone},
       {"20亿新加坡元", "", 2000000000, "SGD", Q::kNone},
       {"15亿新元", "", 1500000000, "SGD", Q::kNone},
