@@ -287,12 +287,26 @@ void AddDateRangeTenors(std::string_view text, std::vector<TenorMention>* out) {
 
 }  // namespace
 
+namespace {
+
+// True when a rate benchmark starts at `p` (after blanks): the term
+// before it is the benchmark's ("一个月期HIBOR", "three-month SOFR"), not a
+// loan's.
+bool BenchmarkFollows(std::string_view text, size_t p) {
+  while (p < text.size() && (text[p] == ' ' || text[p] == '-')) ++p;
+  for (const Benchmark& b : kBenchmarks)
+    if (StartsWith(text, p, b.text)) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<TenorMention> FindTenors(std::string_view text) {
   std::vector<TenorMention> out;
   for (size_t pos = 0; pos < text.size();) {
     if (std::optional<TenorMention> t = ReadTenorAt(text, pos)) {
       pos = t->span.end;
-      out.push_back(*t);
+      if (!BenchmarkFollows(text, t->span.end)) out.push_back(*t);
       continue;
     }
     pos = NextCharacter(text, pos);

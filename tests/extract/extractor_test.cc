@@ -55,6 +55,17 @@ TEST_CASE("An amount written as an equivalent is the deal's own unless it restat
   CHECK(restated[0].amount->currency == "USD");
 }
 
+TEST_CASE("HIBOR in Chinese names no lender and its term is no tenor", "[extract]") {
+  // 香港銀行同業拆息 is HIBOR: "香港銀行" there is banks in general; 一個月期
+  // is HIBOR's term, not the loan's.
+  auto deals = Extract(
+      "恒昌集團與大新銀行簽署15億港元銀團貸款。"
+      "市場方面，香港銀行同業拆息（HIBOR）近期走勢平穩，一個月期HIBOR維持在3.5%左右。", "HK");
+  REQUIRE(deals.size() == 1);
+  for (const DealLender& l : deals[0].lenders) CHECK(l.name.find("香港") == std::string::npos);
+  CHECK_FALSE(deals[0].tenor_years);
+}
+
 TEST_CASE("An English project-finance story gives lenders with their roles", "[extract]") {
   auto deals = Extract(
       "Harbor Point Energy has secured a $650 million construction loan to fund the Blue Mesa solar project. "

@@ -52,6 +52,9 @@ TEST_CASE("Years, ages and dates are not tenors", "[normalize]") {
       "2026年完成簽約", "the loan matures in 2031", "公司成立12年", "a 15-year-old lender",
       "三年期間內",     "二〇二六年期間",          "15 years ago",  "營運20年以來",
       "本公司自2016年3月1日起至2031年2月28日止擔任董事", "共計12家銀行參貸",
+      // A benchmark's own term: 一個月期 of HIBOR is no loan's tenor.
+      "一個月期HIBOR維持在3.4%左右", "三個月期 HIBOR", "priced at three-month SOFR plus 150 basis points",
+      "the 1-month Term SOFR rate",
   };
   for (const char* in : rows) {
     INFO(in);
