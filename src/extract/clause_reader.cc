@@ -451,8 +451,9 @@ std::vector<Frame> ReadClause(const ClauseContext& ctx, const TaggedText& tagged
   std::vector<RuleHit> deal_hits;
   // Amount rules first: "from $400 million to $750 million" decides the
   // amount before a deal rule takes the first figure it sees.
+  const RuleCandidates candidates = ctx.rules->Candidates(tagged.str());
   for (const char* field : {"not_deal", "amount", "deal", "lenders", "borrower", "project"}) {
-    for (RuleHit& hit : ctx.rules->Match(tagged.str(), field)) {
+    for (RuleHit& hit : ctx.rules->Match(tagged.str(), field, &candidates)) {
       if (AmountRuledOut(ctx, tagged, hit)) continue;
       if (trace_hits) trace_hits->push_back(hit);
       if (std::string_view(field) == "not_deal") {

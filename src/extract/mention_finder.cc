@@ -105,7 +105,8 @@ void AddRuleMentions(std::string_view text, const std::vector<Span>& sentences, 
   std::vector<Mention> batch;
   for (Span sentence : sentences) {
     TaggedText tagged(text, sentence, *m);
-    for (const RuleHit& hit : rules.Match(tagged.str(), field)) {
+    const RuleCandidates candidates = rules.Candidates(tagged.str());
+    for (const RuleHit& hit : rules.Match(tagged.str(), field, &candidates)) {
       auto g = hit.groups.find("name");
       if (g == hit.groups.end()) continue;
       Span span = tagged.ToText(g->second.first, g->second.second);

@@ -1,5 +1,7 @@
 #include "extract/phrase_matcher.h"
 
+#include <algorithm>
+
 namespace dealwatch {
 
 namespace {
@@ -22,9 +24,45 @@ bool IsAlnum(unsigned char c) {
 
 }  // namespace
 
+namespace {
+
+uint64_t EdgeKey(int node, unsigned char byte) { return ((static_cast<uint64_t>(node) << 8) | byte) + 1; }
+size_t EdgeSlot(uint64_t key, size_t mask) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask; }
+
+}  // namespace
+
 int PhraseMatcher::Child(int node, unsigned char byte) const {
-  auto it = edges_.find((static_cast<uint64_t>(node) << 8) | byte);
-  return it == edges_.end() ? -1 : it->second;
+  if (edge_keys_.empty()) return -1;
+  const uint64_t key = EdgeKey(node, byte);
+  const size_t mask = edge_keys_.size() - 1;
+  for (size_t i = EdgeSlot(key, mask);; i = (i + 1) & mask) {
+    if (edge_keys_[i] == key) return edge_children_[i];
+    if (edge_keys_[i] == 0) return -1;
+  }
+}
+
+void PhraseMatcher::SetChild(int node, unsigned char byte, int child) {
+  if ((edge_count_ + 1) * 2 > edge_keys_.size()) {  // grow to keep the table at most half full
+    std::vector<uint64_t> keys(std::max<size_t>(64, edge_keys_.size() * 2), 0);
+    std::vector<int> children(keys.size(), -1);
+    const size_t mask = keys.size() - 1;
+    for (size_t k = 0; k < edge_keys_.size(); ++k) {
+      if (!edge_keys_[k]) continue;
+      size_t i = EdgeSlot(edge_keys_[k], mask);
+      while (keys[i]) i = (i + 1) & mask;
+      keys[i] = edge_keys_[k];
+      children[i] = edge_children_[k];
+    }
+    edge_keys_ = std::move(keys);
+    edge_children_ = std::move(children);
+  }
+  const uint64_t key = EdgeKey(node, byte);
+  const size_t mask = edge_keys_.size() - 1;
+  size_t i = EdgeSlot(key, mask);
+  while (edge_keys_[i] && edge_keys_[i] != key) i = (i + 1) & mask;
+  if (!edge_keys_[i]) ++edge_count_;
+  edge_keys_[i] = key;
+  edge_children_[i] = child;
 }
 
 void PhraseMatcher::Add(std::string_view phrase, int value) {
@@ -36,7 +74,7 @@ void PhraseMatcher::Add(std::string_view phrase, int value) {
     if (next < 0) {
       next = static_cast<int>(nodes_.size());
       nodes_.push_back(Node{});
-      edges_[(static_cast<uint64_t>(node) << 8) | c] = next;
+      SetChild(node, c, next);
     }
     node = next;
   }

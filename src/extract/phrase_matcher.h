@@ -42,9 +42,15 @@ class PhraseMatcher {
     bool exact_case = false;  // an acronym: the text must match its case
   };
   int Child(int node, unsigned char byte) const;
+  void SetChild(int node, unsigned char byte, int child);
 
   std::vector<Node> nodes_ = {Node{}};
-  std::unordered_map<uint64_t, int> edges_;  // (node << 8 | byte) -> child
+  // The trie's edges, (node << 8 | byte) + 1 -> child, in an open-addressing
+  // table (linear probing, at most half full, key 0 = empty): a lookup is
+  // one or two cache lines, and FindAll makes one at almost every byte.
+  std::vector<uint64_t> edge_keys_;
+  std::vector<int> edge_children_;
+  size_t edge_count_ = 0;
   std::unordered_map<int, std::string> exact_;  // node -> acronym as written
   size_t count_ = 0;
 };

@@ -9,6 +9,13 @@ namespace dealwatch {
 
 namespace {
 
+RE2::Options PatternOptions() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  return opts;
+}
+
 const std::map<std::string, std::string>& BuiltinMacros() {
   static const std::map<std::string, std::string> kMacros = {
       {"LENDER", "\\x{E000}L\\d+\\x{E001}"},  {"MONEY", "\\x{E000}M\\d+\\x{E001}"},
@@ -52,10 +59,7 @@ Status CompileRule(Rule* rule, const std::map<std::string, std::string>& macros,
   Result<std::string> expanded = ExpandMacros(TextNormalizer::Get().FoldHan(b.pattern), macros, lexicon);
   if (!expanded.ok()) return InvalidArgument(where + expanded.status().message());
   rule->expanded = *expanded;
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_max_mem(64 << 20);
-  rule->re = std::make_unique<RE2>(rule->expanded, opts);
+  rule->re = std::make_unique<RE2>(rule->expanded, PatternOptions());
   if (!rule->re->ok()) return InvalidArgument(where + "bad pattern: " + rule->re->error());
   auto it = b.values.find("confidence");
   if (it != b.values.end()) {
@@ -159,8 +163,62 @@ Result<RuleSet> RuleSet::Load(const std::filesystem::path& dir, const Lexicon& l
     if (!s.ok()) return s;
     set.rules_.push_back(std::move(rule));
   }
+  for (size_t i = 0; i < set.rules_.size(); ++i) set.rules_[i]->index = static_cast<int>(i);
   for (const auto& r : set.rules_) set.by_field_[r->field()].push_back(r.get());
+  if (Status s = set.BuildFilter(); !s.ok()) return s;
   return set;
+}
+
+namespace {
+
+// ASCII lower case, as the prefilter's atoms are (the rules' non-ASCII
+// text is Chinese, which has no case).
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
+}
+
+}  // namespace
+
+Status RuleSet::BuildFilter() {
+  // Atoms shorter than 3 bytes (one Chinese character, "of") would match
+  // nearly every clause: a pattern that needs only those is not filtered.
+  auto filter = std::make_unique<re2::FilteredRE2>(3);
+  for (const auto& r : rules_) {
+    int id = -1;
+    if (filter->Add(r->expanded, PatternOptions(), &id) != RE2::NoError || id != r->index) {
+      return Internal("rule " + r->id() + ": the prefilter cannot compile its pattern");
+    }
+  }
+  std::vector<std::string> atoms;
+  filter->Compile(&atoms);
+  RE2::Options opts = PatternOptions();
+  opts.set_max_mem(256 << 20);
+  auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  for (const std::string& a : atoms) {
+    if (set->Add(RE2::QuoteMeta(a), nullptr) < 0) return Internal("prefilter atom '" + a + "' does not compile");
+  }
+  if (!atoms.empty() && !set->Compile()) return Internal("the prefilter's atom set does not compile");
+  filter_ = std::move(filter);
+  if (!atoms.empty()) atoms_ = std::move(set);
+  return Status::Ok();
+}
+
+RuleCandidates RuleSet::Candidates(std::string_view tagged) const {
+  RuleCandidates all(rules_.size(), 1);
+  if (!filter_) return all;
+  std::vector<int> found;
+  if (atoms_) {
+    RE2::Set::ErrorInfo error;
+    if (!atoms_->Match(AsciiLower(tagged), &found, &error) && error.kind != RE2::Set::kNoError) return all;
+  }
+  std::vector<int> potential;
+  filter_->AllPotentials(found, &potential);
+  RuleCandidates out(rules_.size(), 0);
+  for (int id : potential) out[static_cast<size_t>(id)] = 1;
+  return out;
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {
@@ -193,11 +251,13 @@ std::vector<RuleHit> RuleSet::MatchRule(const Rule& rule, std::string_view tagge
   return hits;
 }
 
-std::vector<RuleHit> RuleSet::Match(std::string_view tagged, std::string_view field) const {
+std::vector<RuleHit> RuleSet::Match(std::string_view tagged, std::string_view field,
+                                    const RuleCandidates* candidates) const {
   std::vector<RuleHit> out;
   auto it = by_field_.find(field);
   if (it == by_field_.end()) return out;
   for (const Rule* rule : it->second) {
+    if (candidates && !(*candidates)[static_cast<size_t>(rule->index)]) continue;
     std::vector<RuleHit> hits = MatchRule(*rule, tagged);
     out.insert(out.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
   }

@@ -5,4 +5,5 @@ target_sources(dealwatch_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/mentions_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/phrase_matcher_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/rule_file_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/rule_filter_test.cc
 )
