@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
+
 namespace dealwatch {
 
 namespace {
@@ -67,6 +69,19 @@ void PhraseMatcher::SetChild(int node, unsigned char byte, int child) {
 
 void PhraseMatcher::Add(std::string_view phrase, int value) {
   if (phrase.empty()) return;
+  size_t len;
+  char32_t first = DecodeUtf8(phrase, 0, &len);
+  auto mark = [&](char32_t cp) {
+    if (cp < 0x10000) first_chars_[cp / 64] |= uint64_t{1} << (cp % 64);
+  };
+  if (first >= 0x10000) {
+    mark(0xFFFF);  // astral first characters: no quick skip for them
+  } else if (first < 0x80) {
+    mark(Lower(static_cast<unsigned char>(first)));
+    mark(first >= 'a' && first <= 'z' ? first - 32 : first);
+  } else {
+    mark(first);
+  }
   int node = 0;
   for (unsigned char c : phrase) {
     c = Lower(c);
@@ -92,6 +107,10 @@ PhraseMatch PhraseMatcher::LongestAt(std::string_view text, size_t pos) const {
   PhraseMatch best{{pos, pos}, -1};
   const bool latin_start = IsAlnum(static_cast<unsigned char>(text[pos]));
   if (latin_start && pos > 0 && IsAlnum(static_cast<unsigned char>(text[pos - 1]))) return best;
+  size_t len;
+  char32_t first = DecodeUtf8(text, pos, &len);
+  if (first >= 0x10000) first = 0xFFFF;
+  if (!(first_chars_[first / 64] >> (first % 64) & 1)) return best;
   int node = 0;
   for (size_t i = pos; i < text.size(); ++i) {
     node = Child(node, Lower(static_cast<unsigned char>(text[i])));

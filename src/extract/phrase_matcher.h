@@ -51,6 +51,10 @@ class PhraseMatcher {
   std::vector<uint64_t> edge_keys_;
   std::vector<int> edge_children_;
   size_t edge_count_ = 0;
+  // One bit per BMP code point: does a phrase start with it (ASCII letters
+  // in both cases)? Most positions of Chinese text start none, and are
+  // passed over without a walk down the trie.
+  std::vector<uint64_t> first_chars_ = std::vector<uint64_t>(0x10000 / 64, 0);
   std::unordered_map<int, std::string> exact_;  // node -> acronym as written
   size_t count_ = 0;
 };
