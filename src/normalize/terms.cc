@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 
@@ -220,9 +221,11 @@ std::optional<PricingMention> ReadBenchmarkAt(std::string_view text, size_t pos)
 }
 
 // An all-in rate: "利率1.7%", "年利率为2.1%", "interest rate of 5.5%".
+// Words before a flat rate ("利率1.7%", "interest rate of 5.25%").
+constexpr std::string_view kFlatRateWords[] = {"年利率", "利率", "年息", "interest rate of ", "rate of ", "coupon of "};
+
 std::optional<PricingMention> ReadFlatRateAt(std::string_view text, size_t pos) {
-  static constexpr std::string_view kRateWords[] = {
-      "年利率", "利率", "年息", "interest rate of ", "rate of ", "coupon of "};
+  const auto& kRateWords = kFlatRateWords;
   static constexpr std::string_view kLinks[] = {"约为", "为", "约", "是", "达", "仅", ":", ""};
   for (std::string_view w : kRateWords) {
     if (!IEquals(text.substr(pos, w.size()), w)) continue;
@@ -323,8 +326,26 @@ std::vector<TenorMention> FindTenors(std::string_view text) {
 }
 
 std::vector<PricingMention> FindPricing(std::string_view text) {
+  // The bytes a benchmark or rate word can start with (Latin ones in both
+  // cases, and only at the start of a word): other positions are passed over.
+  static const std::array<bool, 256> kStarts = [] {
+    std::array<bool, 256> t{};
+    auto add = [&](std::string_view w) {
+      auto c = static_cast<unsigned char>(w[0]);
+      t[c] = true;
+      if (IsAsciiAlpha(static_cast<char>(c))) t[c ^ 0x20] = true;
+    };
+    for (const Benchmark& b : kBenchmarks) add(b.text);
+    for (std::string_view w : kFlatRateWords) add(w);
+    return t;
+  }();
   std::vector<PricingMention> out;
   for (size_t pos = 0; pos < text.size();) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (!kStarts[c] || (IsAsciiAlpha(text[pos]) && pos > 0 && IsAsciiAlpha(text[pos - 1]))) {
+      pos = NextCharacter(text, pos);
+      continue;
+    }
     std::optional<PricingMention> p = ReadBenchmarkAt(text, pos);
     if (!p) p = ReadFlatRateAt(text, pos);
     if (p && (out.empty() || p->span.begin >= out.back().span.end)) {
