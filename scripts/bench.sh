@@ -193,6 +193,12 @@ if stages:
     share = {s: t[1]["text_share"] for (s, st), t in rows.items() if st == "article" and 1 in t}
     if share:
         print("  article text / page bytes: " + ", ".join("%s %.1f%%" % (s, 100 * v) for s, v in share.items()))
+    # Issue 4: extraction of a 10 KB article, from the extract stage's input
+    # (normalised article text) rate on one thread.
+    per10k = {s: 10.24 / t[1]["in_MBps"] for (s, st), t in rows.items() if st == "extract" and 1 in t and t[1]["in_MBps"]}
+    if per10k:
+        print("  extract, ms per 10 KB of article text (one thread): " +
+              ", ".join("%s %.2f" % (s, v) for s, v in per10k.items()))
 if micro:
     print("\nmicrobenchmarks (cpu time, our corpus)")
     print("  %-14s %-8s %14s %10s" % ("benchmark", "lang", "items/s", "MB/s"))
