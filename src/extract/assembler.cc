@@ -542,6 +542,10 @@ std::vector<Deal> AssembleDeals(const AssemblyInput& in, const std::vector<Frame
     // A deal is who borrowed: without a borrower the figures are not one
     // (a market total, a table row).
     if (d.borrower.empty()) continue;
+    // The borrower is not its own lender: a finance company that also lends
+    // ("兆豐銀完成中租迪和…聯貸案") is tagged as a lender where it is named.
+    const std::string borrower_key = TextNormalizer::Get().Fold(d.borrower);
+    std::erase_if(d.lenders, [&](const DealLender& l) { return TextNormalizer::Get().Fold(l.name) == borrower_key; });
     if (!d.amount && d.lenders.empty()) continue;
     // Without a status word, a deal with named arrangers or agents has been
     // put together: news reports them once signed.

@@ -61,6 +61,10 @@ bool PlausibleBorrower(std::string_view name, const Lexicon& lexicon) {
   size_t len = Utf8Length(name);
   if (len < 2 || len > 40) return false;
   if (IsGenericName(name, lexicon)) return false;
+  // A whole name of the lender lexicon is a name, whatever it ends with: a
+  // finance company that also lends may borrow ("中租迪和" ends like a
+  // clause "X和" cut before its partner).
+  if (lexicon.lender_matcher().LongestAt(name, 0).span.end == name.size()) return true;
   static const RE2 kJunk(
       "推动|响应|实践|协助|随着|掌握|根据|公告|表示|指出|透过|通过|如果|由于|因为|为了|其中|以及|包括|近年|目前|"
       "分析|预计|认为|报导|报道|记者|消息|获得|取得|完成|签署|签约|同意|视|若|分别|将用于|\\d{4}年|\\d+年$|"

@@ -299,6 +299,10 @@ bool BenchmarkFollows(std::string_view text, size_t p) {
   while (p < text.size() && (text[p] == ' ' || text[p] == '-')) ++p;
   for (const Benchmark& b : kBenchmarks)
     if (StartsWith(text, p, b.text)) return true;
+  // Benchmarks by their Chinese names: 3個月期倫敦金融業美元拆借利率 (LIBOR),
+  // 銀行同業拆息 (HIBOR), 金融業拆款利率 (TAIBOR).
+  for (std::string_view w : {"伦敦金融业", "伦敦银行同业", "银行同业拆", "金融业拆款", "美元拆借", "同业拆借", "拆款利率"})
+    if (StartsWith(text, p, w)) return true;
   return false;
 }
 

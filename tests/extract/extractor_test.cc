@@ -66,6 +66,18 @@ TEST_CASE("HIBOR in Chinese names no lender and its term is no tenor", "[extract
   CHECK_FALSE(deals[0].tenor_years);
 }
 
+TEST_CASE("A finance company that also lends can be the borrower, and is then no lender of its loan", "[extract]") {
+  // 中租迪和 is in the lender lexicon (it lends too); here a bank completes
+  // its loan. Its name ends like a clause cut before "和".
+  auto deals = Extract("台新銀昨日完成中租迪和五年期、60億元的聯貸案，尚包括合庫、一銀及彰銀。", "TW");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower == "中租迪和");
+  REQUIRE(deals[0].amount);
+  CHECK(deals[0].amount->value == Approx(6e9));
+  for (const DealLender& l : deals[0].lenders) CHECK(l.name != "中租迪和");
+  CHECK(FindLender(deals[0], "Taishin International Bank"));
+}
+
 TEST_CASE("An English project-finance story gives lenders with their roles", "[extract]") {
   auto deals = Extract(
       "Harbor Point Energy has secured a $650 million construction loan to fund the Blue Mesa solar project. "

@@ -54,7 +54,7 @@ TEST_CASE("Years, ages and dates are not tenors", "[normalize]") {
       "本公司自2016年3月1日起至2031年2月28日止擔任董事", "共計12家銀行參貸",
       // A benchmark's own term: 一個月期 of HIBOR is no loan's tenor.
       "一個月期HIBOR維持在3.4%左右", "三個月期 HIBOR", "priced at three-month SOFR plus 150 basis points",
-      "the 1-month Term SOFR rate",
+      "the 1-month Term SOFR rate", "以3個月期倫敦金融業美元拆借利率(Libor)加115點計息",
   };
   for (const char* in : rows) {
     INFO(in);
