@@ -271,9 +271,9 @@ bool PlausibleBankName(std::string_view name, const Lexicon& lexicon) {
 }
 
 bool IsGenericName(std::string_view name, const Lexicon& lexicon) {
-  // "多家银行", "13家银行", "该公司": a generic phrase, maybe after a count or
-  // a determiner.
-  static const RE2 kCount("^(?:[0-9]+|[一二两三四五六七八九十百多数几各该本此这其])+");
+  // "多家银行", "13家银行", "共六家银行", "该公司": a generic phrase, maybe after
+  // a count or a determiner.
+  static const RE2 kCount("^(?:共计|合计|总共|总计|共|计|逾|近|约|超过)?(?:[0-9]+|[一二两三四五六七八九十百多数几各该本此这其])+");
   std::string rest(name);
   RE2::Replace(&rest, kCount, "");
   const PhraseMatcher& generic = lexicon.table_or_empty("not_names").matcher;

@@ -78,6 +78,14 @@ TEST_CASE("A finance company that also lends can be the borrower, and is then no
   CHECK(FindLender(deals[0], "Taishin International Bank"));
 }
 
+TEST_CASE("A borrower no lexicon knows is read after 完成, and a count of banks is no bank", "[extract]") {
+  auto deals = Extract("玉山銀昨日完成宏運國際租賃三年期、30億元的聯貸案。本案尚包括合庫及一銀，共三家銀行參與。", "TW");
+  REQUIRE(deals.size() == 1);
+  CHECK(deals[0].borrower == "宏運國際租賃");
+  CHECK(deals[0].lenders.size() == 3);
+  for (const DealLender& l : deals[0].lenders) CHECK(l.name.find("家") == std::string::npos);
+}
+
 TEST_CASE("An English project-finance story gives lenders with their roles", "[extract]") {
   auto deals = Extract(
       "Harbor Point Energy has secured a $650 million construction loan to fund the Blue Mesa solar project. "
