@@ -165,7 +165,7 @@ Result<RuleSet> RuleSet::Load(const std::filesystem::path& dir, const Lexicon& l
   }
   for (size_t i = 0; i < set.rules_.size(); ++i) set.rules_[i]->index = static_cast<int>(i);
   for (const auto& r : set.rules_) set.by_field_[r->field()].push_back(r.get());
-  if (Status s = set.BuildFilter(); !s.ok()) return s;
+  set.BuildFilter();
   return set;
 }
 
@@ -182,14 +182,14 @@ std::string AsciiLower(std::string_view s) {
 
 }  // namespace
 
-Status RuleSet::BuildFilter() {
+void RuleSet::BuildFilter() {
   // Atoms shorter than 3 bytes (one Chinese character, "of") would match
   // nearly every clause: a pattern that needs only those is not filtered.
   auto filter = std::make_unique<re2::FilteredRE2>(3);
   for (const auto& r : rules_) {
     int id = -1;
     if (filter->Add(r->expanded, PatternOptions(), &id) != RE2::NoError || id != r->index) {
-      return Internal("rule " + r->id() + ": the prefilter cannot compile its pattern");
+      return;  // no filter: every rule runs on every clause, slower but the same
     }
   }
   std::vector<std::string> atoms;
@@ -197,13 +197,11 @@ Status RuleSet::BuildFilter() {
   RE2::Options opts = PatternOptions();
   opts.set_max_mem(256 << 20);
   auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  for (const std::string& a : atoms) {
-    if (set->Add(RE2::QuoteMeta(a), nullptr) < 0) return Internal("prefilter atom '" + a + "' does not compile");
-  }
-  if (!atoms.empty() && !set->Compile()) return Internal("the prefilter's atom set does not compile");
+  for (const std::string& a : atoms)
+    if (set->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
+  if (!atoms.empty() && !set->Compile()) return;
   filter_ = std::move(filter);
   if (!atoms.empty()) atoms_ = std::move(set);
-  return Status::Ok();
 }
 
 RuleCandidates RuleSet::Candidates(std::string_view tagged) const {

@@ -77,7 +77,9 @@ class RuleSet {
   std::vector<RuleHit> MatchRule(const Rule& rule, std::string_view tagged) const;
 
  private:
-  Status BuildFilter();
+  // Builds filter_ and atoms_; leaves them null (every rule a candidate)
+  // when RE2 cannot build them.
+  void BuildFilter();
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<const Rule*>, std::less<>> by_field_;
