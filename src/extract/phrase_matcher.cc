@@ -82,6 +82,12 @@ void PhraseMatcher::Add(std::string_view phrase, int value) {
   } else {
     mark(first);
   }
+  if (phrase.size() == 1) {
+    has_one_byte_phrase_ = true;
+  } else {
+    const unsigned pair = Lower(static_cast<unsigned char>(phrase[0])) << 8 | Lower(static_cast<unsigned char>(phrase[1]));
+    first_pairs_[pair / 64] |= uint64_t{1} << (pair % 64);
+  }
   int node = 0;
   for (unsigned char c : phrase) {
     c = Lower(c);
@@ -111,6 +117,10 @@ PhraseMatch PhraseMatcher::LongestAt(std::string_view text, size_t pos) const {
   char32_t first = DecodeUtf8(text, pos, &len);
   if (first >= 0x10000) first = 0xFFFF;
   if (!(first_chars_[first / 64] >> (first % 64) & 1)) return best;
+  if (!has_one_byte_phrase_ && pos + 1 < text.size()) {
+    const unsigned pair = Lower(static_cast<unsigned char>(text[pos])) << 8 | Lower(static_cast<unsigned char>(text[pos + 1]));
+    if (!(first_pairs_[pair / 64] >> (pair % 64) & 1)) return best;
+  }
   int node = 0;
   for (size_t i = pos; i < text.size(); ++i) {
     node = Child(node, Lower(static_cast<unsigned char>(text[i])));

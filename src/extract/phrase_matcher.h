@@ -55,6 +55,11 @@ class PhraseMatcher {
   // in both cases)? Most positions of Chinese text start none, and are
   // passed over without a walk down the trie.
   std::vector<uint64_t> first_chars_ = std::vector<uint64_t>(0x10000 / 64, 0);
+  // One bit per pair of first bytes (ASCII lower-cased) of a phrase of two
+  // bytes or more: English words pass the first-character test nearly
+  // always, their first two letters much less often.
+  std::vector<uint64_t> first_pairs_ = std::vector<uint64_t>(0x10000 / 64, 0);
+  bool has_one_byte_phrase_ = false;
   std::unordered_map<int, std::string> exact_;  // node -> acronym as written
   size_t count_ = 0;
 };

@@ -33,5 +33,22 @@ TEST_CASE("Short capital acronyms match only in capitals", "[extract]") {
   CHECK(Found(m, "ING led; ing is a suffix; abc is not ABC") == std::vector<std::string>{"ING", "ABC"});
 }
 
+TEST_CASE("The first-character and first-pair tests pass every phrase's start, in any case", "[extract]") {
+  // Positions are passed over when no phrase starts with their first
+  // character or first two bytes; case and script must not fool that.
+  PhraseMatcher m;
+  m.Add("Bank of Taiwan", 0);
+  m.Add("brookfield", 1);
+  m.Add("合作金庫", 2);
+  m.Add("SMBC", 3);
+  CHECK(Found(m, "BANK OF TAIWAN, bank of taiwan and Bank Of Taiwan") ==
+        std::vector<std::string>{"BANK OF TAIWAN", "bank of taiwan", "Bank Of Taiwan"});
+  CHECK(Found(m, "Brookfield and BROOKFIELD, not Bring or Bank") == std::vector<std::string>{"Brookfield", "BROOKFIELD"});
+  CHECK(Found(m, "由合作金庫與合作社主辦，SMBC參貸") == std::vector<std::string>{"合作金庫", "SMBC"});
+  // A one-byte phrase turns the pair test off: it must still be found.
+  m.Add("&", 4);
+  CHECK(Found(m, "A & B") == std::vector<std::string>{"&"});
+}
+
 }  // namespace
 }  // namespace dealwatch
