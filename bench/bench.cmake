@@ -14,3 +14,5 @@ target_sources(dealwatch_bench PRIVATE
 # (Debian builds it as a shared library: link it and use its flags).
 pkg_check_modules(DEALWATCH_BENCH_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 target_link_libraries(dealwatch_bench PRIVATE PkgConfig::DEALWATCH_BENCH_HTTPLIB)
+# Test helpers shared with the tests (tests/common/gzip.h).
+target_include_directories(dealwatch_bench PRIVATE ${PROJECT_SOURCE_DIR}/tests)

@@ -23,7 +23,6 @@
 #include <benchmark/benchmark.h>
 #include <httplib.h>
 #include <sys/resource.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <functional>
@@ -35,6 +34,7 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "common/gzip.h"
 #include "common/strings.h"
 #include "crawl/crawl_config.h"
 #include "crawl/crawler.h"
@@ -53,20 +53,6 @@ struct ServedPage {
   std::string gzipped;  // filled by SitePages(true)
 };
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
 // Pages [0, crawl_pages) of the generated corpus, built once per process
 // (gzipped once more on the first call that asks for it).
 const std::vector<ServedPage>& SitePages(bool gzip) {
@@ -80,7 +66,7 @@ const std::vector<ServedPage>& SitePages(bool gzip) {
   });
   if (gzip) {
     std::call_once(zipped, [] {
-      for (ServedPage& p : pages) p.gzipped = Gzip(p.body);
+      for (ServedPage& p : pages) p.gzipped = testing::Gzip(p.body);
     });
   }
   return pages;

@@ -1,10 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
-
 #include <string>
 
 #include "common/files.h"
+#include "common/gzip.h"
 #include "common/status.h"
 #include "common/strings.h"
 #include "common/utf8.h"
@@ -12,20 +11,6 @@
 
 namespace dealwatch {
 namespace {
-
-std::string GzipOf(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 TEST_CASE("Invalid UTF-8 is replaced and counted, never read past the end", "[common]") {
   size_t replaced = 0;
@@ -40,10 +25,10 @@ TEST_CASE("Invalid UTF-8 is replaced and counted, never read past the end", "[co
 
 TEST_CASE("Gzip input is inflated, and a bomb stops at the size cap", "[common]") {
   std::string text(100000, 'a');
-  auto ok = Gunzip(GzipOf(text), 1 << 20);
+  auto ok = Gunzip(testing::Gzip(text), 1 << 20);
   REQUIRE(ok.ok());
   CHECK(*ok == text);
-  auto bomb = Gunzip(GzipOf(std::string(4 << 20, '\0')), 1 << 20);
+  auto bomb = Gunzip(testing::Gzip(std::string(4 << 20, '\0')), 1 << 20);
   REQUIRE_FALSE(bomb.ok());
   CHECK(bomb.status().code() == Code::kDataError);
   auto corrupt = Gunzip(std::string("\x1f\x8b\x08garbage", 10), 1 << 20);
@@ -53,7 +38,7 @@ TEST_CASE("Gzip input is inflated, and a bomb stops at the size cap", "[common]"
 TEST_CASE("Input files are read whole, .gz inflated, errors name the path", "[common]") {
   testing::TempDir dir;
   auto path = dir.path() / "a.txt.gz";
-  REQUIRE(WriteFileAtomic(path, GzipOf("聯貸案")).ok());
+  REQUIRE(WriteFileAtomic(path, testing::Gzip("聯貸案")).ok());
   auto r = ReadInputFile(path.string());
   REQUIRE(r.ok());
   CHECK(*r == "聯貸案");

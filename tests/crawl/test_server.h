@@ -12,7 +12,6 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -21,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/gzip.h"
 #include "crawl/crawl_config.h"
 #include "crawl/crawler.h"
 #include "crawl/curl_handles.h"
@@ -120,21 +120,6 @@ inline int ClosedPort() {
 
 inline int64_t GapMs(TestClock::time_point a, TestClock::time_point b) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
-}
-
-// gzip-compresses `data` (for .xml.gz sitemaps and Content-Encoding tests).
-inline std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 // Fast settings: no politeness delay, small backoff, 1 s low-speed timeout.

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "common/files.h"
+#include "common/gzip.h"
 #include "hostile/raw_server.h"
 #include "store/database.h"
 #include "test_paths.h"
@@ -39,20 +40,6 @@ const char kSecret[] = "abc123secret";
 std::string Ok(const std::string& content_type, const std::string& body, const std::string& extra = "") {
   return "HTTP/1.1 200 OK\r\nContent-Type: " + content_type + "\r\nContent-Length: " + std::to_string(body.size()) +
          "\r\n" + extra + "Connection: close\r\n\r\n" + body;
-}
-
-std::string GzipOf(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 const char kArticle[] =
@@ -84,7 +71,7 @@ void Serve(int fd, const std::string& path, const std::atomic<bool>& stopping, c
     while (SleepUnless(stopping, 1500) && SendAll(fd, "x")) {
     }
   } else if (path == "/bomb.html") {
-    static const std::string bomb = GzipOf(std::string(64u << 20, ' '));
+    static const std::string bomb = testing::Gzip(std::string(64u << 20, ' '), Z_BEST_COMPRESSION);
     SendAll(fd, Ok("text/html", bomb, "Content-Encoding: gzip\r\n"));
   } else if (path == "/cl-lie.html") {
     SendAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p>short</p>");
